@@ -1,0 +1,95 @@
+/**
+ * A driver-adapter factory for the Prisma CLI (`prisma migrate ...`) only; the app uses `@prisma/adapter-pg`
+ * unchanged through lib/db.ts.
+ *
+ * `@prisma/adapter-pg` 6.19.3 has four bugs that break every `prisma migrate` command. Each fix below is tied
+ * to one of them, and tests/integration/migrations.test.ts runs `migrate deploy` and
+ * `migrate diff --from-migrations --exit-code` through this file on a fresh database:
+ *
+ * 1. Introspection reads catalog columns of type `name` (oid 19) and `"char"` (oid 18) and their arrays
+ *    (1003, 1002), which the adapter cannot decode ("Column type 'name' could not be deserialized",
+ *    prisma/orm#27403). They are plain text on the wire, so we report them as text (25) / text[] (1009).
+ * 2. `executeScript` splits scripts on every `;`, which breaks string literals, `DO $$ ... $$` blocks and
+ *    function bodies. We send the script to PostgreSQL whole (the simple-query protocol accepts many statements).
+ * 3. `connectToShadowDb` spreads `{ database }` over the pool config, but a `connectionString` in that config
+ *    wins, so the "shadow" database silently is the main one. We build the shadow pool from discrete fields.
+ * 4. It drops the shadow database before closing the shadow pool ("database is being accessed by other
+ *    users"). We close the pool first.
+ */
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+
+const TEXT_OID = 25;
+const TEXT_ARRAY_OID = 1009;
+const UNDECODABLE_OIDS: Record<number, number> = { 19: TEXT_OID, 18: TEXT_OID, 1003: TEXT_ARRAY_OID, 1002: TEXT_ARRAY_OID };
+
+type Adapter = Awaited<ReturnType<PrismaPg["connect"]>>;
+interface AdapterInternals {
+  performIO(query: unknown): Promise<pg.QueryResult>;
+}
+
+/** Parses a postgres:// URL into the discrete fields `pg` accepts, so `database` can be overridden (fix 3). */
+export function poolConfigFromUrl(url: string): pg.PoolConfig {
+  const parsed = new URL(url);
+  return {
+    host: decodeURIComponent(parsed.hostname),
+    port: parsed.port ? Number(parsed.port) : 5432,
+    user: decodeURIComponent(parsed.username),
+    password: decodeURIComponent(parsed.password),
+    database: decodeURIComponent(parsed.pathname.replace(/^\//, "")) || "postgres",
+  };
+}
+
+function patchAdapter(adapter: Adapter, pool: pg.Pool): Adapter {
+  const internals = adapter as unknown as AdapterInternals;
+  const performIO = internals.performIO.bind(adapter);
+  // Fix 1: rewrite undecodable catalog types to text before the adapter maps column types.
+  internals.performIO = async (query) => {
+    const result = await performIO(query);
+    for (const field of result.fields) {
+      const replacement = UNDECODABLE_OIDS[field.dataTypeID];
+      if (replacement !== undefined) field.dataTypeID = replacement;
+    }
+    return result;
+  };
+  // Fix 2: one round trip with the whole script.
+  adapter.executeScript = async (script: string) => {
+    await pool.query(script);
+  };
+  return adapter;
+}
+
+export class MigrationSafePrismaPg extends PrismaPg {
+  readonly #config: pg.PoolConfig;
+
+  constructor(url: string) {
+    const config = poolConfigFromUrl(url);
+    super(config);
+    this.#config = config;
+  }
+
+  override async connect(): Promise<Adapter> {
+    const adapter = await super.connect();
+    return patchAdapter(adapter, adapter.underlyingDriver());
+  }
+
+  override async connectToShadowDb(): Promise<Adapter> {
+    const main = await this.connect();
+    const database = `prisma_migrate_shadow_db_${globalThis.crypto.randomUUID()}`;
+    await main.executeScript(`CREATE DATABASE "${database}"`);
+    const shadowFactory = new PrismaPg({ ...this.#config, database });
+    const shadow = await shadowFactory.connect();
+    const shadowPool = shadow.underlyingDriver();
+    patchAdapter(shadow, shadowPool);
+    // Fix 4: close the shadow pool before dropping its database, then release the main connection.
+    shadow.dispose = async () => {
+      await shadowPool.end();
+      try {
+        await main.executeScript(`DROP DATABASE IF EXISTS "${database}"`);
+      } finally {
+        await main.dispose();
+      }
+    };
+    return shadow;
+  }
+}
