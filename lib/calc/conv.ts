@@ -33,8 +33,8 @@ export interface ConvOutputSizeOptions {
  * Floor mode: $\text{out} = \lfloor (\text{in} + 2p - d(k-1) - 1) / s \rfloor + 1$.
  *
  * Ceil mode (as PyTorch's `pooling_output_shape`): $\text{out} = \lceil (\text{in} + 2p - d(k-1) - 1) / s \rceil + 1$,
- * then decreased by one if the last window would start at or beyond `in + p`, i.e. PyTorch requires the
- * last window to start inside the input or the left padding (never entirely in the right padding).
+ * then decreased by one if $(\text{out} - 1)s \ge \text{in} + p$: PyTorch requires the last window to
+ * start inside the input or the left padding, never in the right padding.
  *
  * `"same"` follows **PyTorch**, not TensorFlow: it is only allowed with stride 1 (strided `"same"` throws,
  * as `nn.Conv2d(padding="same", stride=2)` does) and the output equals the input; the total padding

@@ -16,6 +16,7 @@ export function describe(value: unknown): string {
   }
 }
 
+/** Returns `value` if it is a safe integer >= `min`; otherwise throws a CalcError naming `what`. */
 export function integer(value: unknown, what: string, min: number, path?: string): number {
   if (typeof value !== "number" || !Number.isInteger(value) || value < min) {
     throw new CalcError(`${what} must be an integer >= ${min}, got ${describe(value)}`, { path });
@@ -27,14 +28,17 @@ export function integer(value: unknown, what: string, min: number, path?: string
   return value;
 }
 
+/** {@link integer} with min 1 (sizes, channels, strides). */
 export function positiveInteger(value: unknown, what: string, path?: string): number {
   return integer(value, what, 1, path);
 }
 
+/** {@link integer} with min 0 (padding, counts). */
 export function nonNegativeInteger(value: unknown, what: string, path?: string): number {
   return integer(value, what, 0, path);
 }
 
+/** Returns `value` if it is a finite number; otherwise throws a CalcError naming `what`. */
 export function finite(value: unknown, what: string, path?: string): number {
   if (typeof value !== "number" || !Number.isFinite(value)) {
     throw new CalcError(`${what} must be a finite number, got ${describe(value)}`, { path });
@@ -42,18 +46,21 @@ export function finite(value: unknown, what: string, path?: string): number {
   return value;
 }
 
+/** Returns `value` if it is finite and > 0. */
 export function positive(value: unknown, what: string, path?: string): number {
   const x = finite(value, what, path);
   if (x <= 0) throw new CalcError(`${what} must be > 0, got ${describe(value)}`, { path });
   return x;
 }
 
+/** Returns `value` if it is finite and >= 0. */
 export function nonNegative(value: unknown, what: string, path?: string): number {
   const x = finite(value, what, path);
   if (x < 0) throw new CalcError(`${what} must be >= 0, got ${describe(value)}`, { path });
   return x;
 }
 
+/** Returns `value` if it is a boolean (JSON may carry "true" strings or 0/1). */
 export function boolean(value: unknown, what: string, path?: string): boolean {
   if (typeof value !== "boolean") {
     throw new CalcError(`${what} must be true or false, got ${describe(value)}`, { path });

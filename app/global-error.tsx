@@ -1,0 +1,13 @@
+"use client";
+
+export default function GlobalError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return (
+    <html lang="en">
+      <body style={{ fontFamily: "system-ui, sans-serif", padding: "3rem", textAlign: "center" }}>
+        <h1>Receptive could not load</h1>
+        <p>Please try again in a moment.</p>
+        <button type="button" onClick={reset}>Try again</button>
+      </body>
+    </html>
+  );
+}

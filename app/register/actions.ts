@@ -1,0 +1,24 @@
+"use server";
+
+import { getDb } from "@/lib/db";
+import { serverEnv } from "@/lib/env";
+import { isAppError, GENERIC_ERROR_MESSAGE } from "@/lib/errors";
+import { registerUser } from "@/lib/users/service";
+
+export interface RegisterState {
+  ok: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string[]>;
+}
+
+/** Creates the account; the form then logs in with the same credentials through next-auth. */
+export async function registerAction(input: unknown): Promise<RegisterState> {
+  try {
+    await registerUser(getDb(), input, { mode: serverEnv().REGISTRATION_MODE });
+    return { ok: true };
+  } catch (error) {
+    if (isAppError(error)) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
+    console.error("registration failed", error);
+    return { ok: false, message: GENERIC_ERROR_MESSAGE };
+  }
+}

@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getCurrentUser } from "@/lib/auth/session";
+import { serverEnv } from "@/lib/env";
+import { RegisterForm } from "./register-form";
+
+export const metadata: Metadata = { title: "Create an account" };
+
+export default async function RegisterPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  if (await getCurrentUser()) redirect("/home");
+  const mode = serverEnv().REGISTRATION_MODE;
+  const params = await searchParams;
+  const invite = typeof params.invite === "string" ? params.invite : undefined;
+  return (
+    <div className="mx-auto max-w-md">
+      <div className="card space-y-6">
+        <div>
+          <h1 className="text-2xl font-bold tracking-tight">Create an account</h1>
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+            Already registered? <Link href="/login" className="font-medium text-brand-600 hover:underline dark:text-brand-500">Log in</Link>.
+          </p>
+        </div>
+        {mode === "closed" ? (
+          <p className="alert-error" role="status">
+            Registration is closed on this Receptive. Ask an administrator to create an account for you.
+          </p>
+        ) : (
+          <RegisterForm needsInvite={mode === "invite"} initialInvite={invite} />
+        )}
+      </div>
+    </div>
+  );
+}
