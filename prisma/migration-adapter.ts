@@ -28,6 +28,8 @@ const TEXT_OID = 25;
 const TEXT_ARRAY_OID = 1009;
 const UNDECODABLE_OIDS: Record<number, number> = { 19: TEXT_OID, 18: TEXT_OID, 1003: TEXT_ARRAY_OID, 1002: TEXT_ARRAY_OID };
 
+const parseTextArray = pg.types.getTypeParser(TEXT_ARRAY_OID) as (value: string) => string[];
+
 type Adapter = Awaited<ReturnType<PrismaPg["connect"]>>;
 const NOT_NULL_CONSTRAINT = "n";
 
@@ -55,10 +57,17 @@ function patchAdapter(adapter: Adapter, pool: pg.Pool): Adapter {
   internals.performIO = async (query) => {
     const result = await performIO(query);
     for (const statement of Array.isArray(result) ? result : [result]) {
-      for (const field of statement.fields ?? []) {
+      (statement.fields ?? []).forEach((field, column) => {
         const replacement = UNDECODABLE_OIDS[field.dataTypeID];
-        if (replacement !== undefined) field.dataTypeID = replacement;
-      }
+        if (replacement === undefined) return;
+        // pg has no parser for name[] / "char"[] and hands over the raw "{a,b}" literal: parse it as text[].
+        if (replacement === TEXT_ARRAY_OID) {
+          for (const row of statement.rows as unknown[][]) {
+            if (typeof row[column] === "string") row[column] = parseTextArray(row[column]);
+          }
+        }
+        field.dataTypeID = replacement;
+      });
       // Fix 5: hide PostgreSQL 18's NOT NULL constraint rows from the engine's constraint introspection.
       const typeColumn = statement.fields?.findIndex((field) => field.name === "constraint_type") ?? -1;
       if (typeColumn >= 0 && Array.isArray(statement.rows)) {

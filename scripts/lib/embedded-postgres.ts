@@ -75,7 +75,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       // wait forever for an exit event that has already happened.
       const child = (server as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
       if (!child || child.exitCode !== null || child.signalCode !== null) return;
-      await Promise.race([server.stop(), new Promise((resolve) => setTimeout(resolve, 15_000))]);
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise((resolve) => (timer = setTimeout(resolve, 15_000)));
+      await Promise.race([server.stop(), timeout]);
+      clearTimeout(timer);
     },
   };
 }
