@@ -12,7 +12,8 @@
  * 2. `executeScript` splits scripts on every `;`, which breaks string literals, `DO $$ ... $$` blocks and
  *    function bodies. We send the script to PostgreSQL whole (the simple-query protocol accepts many statements).
  * 3. `connectToShadowDb` spreads `{ database }` over the pool config, but a `connectionString` in that config
- *    wins, so the "shadow" database silently is the main one. We build the shadow pool from discrete fields.
+ *    wins, so the "shadow" database silently is the main one. We give the shadow pool a connection string whose
+ *    database part is the shadow database (keeping host, credentials and options such as sslmode).
  * 4. It drops the shadow database before closing the shadow pool ("database is being accessed by other
  *    users"). We close the pool first.
  *
@@ -28,7 +29,8 @@ const TEXT_OID = 25;
 const TEXT_ARRAY_OID = 1009;
 const UNDECODABLE_OIDS: Record<number, number> = { 19: TEXT_OID, 18: TEXT_OID, 1003: TEXT_ARRAY_OID, 1002: TEXT_ARRAY_OID };
 
-const parseTextArray = pg.types.getTypeParser(TEXT_ARRAY_OID) as (value: string) => string[];
+// text[] (1009) is not in pg's TypeId union, but pg-types registers a parser for it.
+const parseTextArray = (pg.types.getTypeParser as (oid: number) => (value: string) => string[])(TEXT_ARRAY_OID);
 
 type Adapter = Awaited<ReturnType<PrismaPg["connect"]>>;
 const NOT_NULL_CONSTRAINT = "n";
@@ -38,16 +40,11 @@ interface AdapterInternals {
   performIO(query: unknown): Promise<pg.QueryResult | pg.QueryResult[]>;
 }
 
-/** Parses a postgres:// URL into the discrete fields `pg` accepts, so `database` can be overridden (fix 3). */
-export function poolConfigFromUrl(url: string): pg.PoolConfig {
+/** The same connection URL with another database name (fix 3); every other part, options included, is kept. */
+export function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
-  return {
-    host: decodeURIComponent(parsed.hostname),
-    port: parsed.port ? Number(parsed.port) : 5432,
-    user: decodeURIComponent(parsed.username),
-    password: decodeURIComponent(parsed.password),
-    database: decodeURIComponent(parsed.pathname.replace(/^\//, "")) || "postgres",
-  };
+  parsed.pathname = `/${encodeURIComponent(database)}`;
+  return parsed.toString();
 }
 
 function patchAdapter(adapter: Adapter, pool: pg.Pool): Adapter {
@@ -84,12 +81,11 @@ function patchAdapter(adapter: Adapter, pool: pg.Pool): Adapter {
 }
 
 export class MigrationSafePrismaPg extends PrismaPg {
-  readonly #config: pg.PoolConfig;
+  readonly #url: string;
 
   constructor(url: string) {
-    const config = poolConfigFromUrl(url);
-    super(config);
-    this.#config = config;
+    super({ connectionString: url });
+    this.#url = url;
   }
 
   override async connect(): Promise<Adapter> {
@@ -101,7 +97,7 @@ export class MigrationSafePrismaPg extends PrismaPg {
     const main = await this.connect();
     const database = `prisma_migrate_shadow_db_${globalThis.crypto.randomUUID()}`;
     await main.executeScript(`CREATE DATABASE "${database}"`);
-    const shadowFactory = new PrismaPg({ ...this.#config, database });
+    const shadowFactory = new PrismaPg({ connectionString: withDatabase(this.#url, database) });
     const shadow = await shadowFactory.connect();
     const shadowPool = shadow.underlyingDriver();
     patchAdapter(shadow, shadowPool);
