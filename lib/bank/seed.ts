@@ -1,0 +1,157 @@
+/**
+ * Carries out a seed plan: decks are upserted, then each deck's question changes run in one transaction, so a
+ * crash leaves every deck either fully seeded or untouched. Unchanged files write nothing. Learners' cards and
+ * review history are never touched: removed files archive their question instead of deleting it.
+ */
+import type { Db } from "@/lib/db-client";
+import type { Prisma } from "@/generated/prisma/client";
+import { countActions, planSeed, type SeedAction, type SeedCounts, type StoredQuestion } from "@/lib/content/plan";
+import type { LoadedContent } from "@/lib/content/load";
+import type { ParsedQuestion } from "@/lib/content/parse";
+
+export interface SeedOptions {
+  force?: boolean;
+  /** Called after each question is handled, with the running count and the total. */
+  onProgress?: (done: number, total: number, action: SeedAction) => void;
+  /** Test hook: runs inside a deck's transaction after each write; throwing aborts that deck. */
+  afterWrite?: (action: SeedAction) => void | Promise<void>;
+}
+
+export interface SeedSummary extends SeedCounts {
+  errors: number;
+  decksCreated: number;
+  decksUpdated: number;
+  archiveSkipped: boolean;
+  conflictKeys: Array<{ key: string; file: string }>;
+  /** Decks whose transaction failed, with the reason; their questions are as before the run. */
+  failedDecks: Array<{ deck: string; message: string }>;
+}
+
+const KIND = { flashcard: "FLASHCARD", "multiple-choice": "MULTIPLE_CHOICE", numeric: "NUMERIC" } as const;
+
+function questionData(question: ParsedQuestion, deckId: string) {
+  return {
+    deckId,
+    kind: KIND[question.kind],
+    title: question.title,
+    prompt: question.prompt,
+    answer: question.answer,
+    explanation: question.explanation,
+    choices: (question.choices ?? undefined) as Prisma.InputJsonValue | undefined,
+    template: (question.template ?? undefined) as Prisma.InputJsonValue | undefined,
+    tags: question.tags,
+    difficulty: question.difficulty,
+    contentHash: question.hash,
+  };
+}
+
+/** What a revision keeps: everything an admin could edit, so any version can be restored. */
+function snapshot(question: ParsedQuestion): Prisma.InputJsonValue {
+  return {
+    deck: question.deck,
+    kind: question.kind,
+    title: question.title,
+    tags: question.tags,
+    difficulty: question.difficulty,
+    choices: question.choices as Prisma.InputJsonValue,
+    template: question.template as Prisma.InputJsonValue,
+    prompt: question.prompt,
+    answer: question.answer,
+    explanation: question.explanation,
+    source: question.file,
+  } as Prisma.InputJsonValue;
+}
+
+async function upsertDecks(db: Db, content: LoadedContent): Promise<{ created: number; updated: number; ids: Map<string, string> }> {
+  const existing = await db.deck.findMany();
+  const bySlug = new Map(existing.map((deck) => [deck.slug, deck]));
+  let created = 0;
+  let updated = 0;
+  await db.$transaction(async (tx) => {
+    for (const deck of content.decks) {
+      const current = bySlug.get(deck.slug);
+      if (!current) {
+        bySlug.set(deck.slug, await tx.deck.create({ data: deck }));
+        created++;
+      } else if (current.title !== deck.title || current.description !== deck.description || current.order !== deck.order) {
+        await tx.deck.update({ where: { id: current.id }, data: { title: deck.title, description: deck.description, order: deck.order } });
+        updated++;
+      }
+    }
+  });
+  return { created, updated, ids: new Map([...bySlug].map(([slug, deck]) => [slug, deck.id])) };
+}
+
+export async function seedQuestionBank(db: Db, content: LoadedContent, options: SeedOptions = {}): Promise<SeedSummary> {
+  const decks = await upsertDecks(db, content);
+  const stored = await db.question.findMany({
+    select: { id: true, key: true, contentHash: true, editedAt: true, status: true, origin: true, deck: { select: { slug: true } } },
+  });
+  const storedQuestions: StoredQuestion[] = stored.map((question) => ({ ...question, deckSlug: question.deck.slug }));
+  const plan = planSeed(content.questions, storedQuestions, { force: options.force, hasInvalidFiles: content.issues.length > 0 });
+
+  const byDeck = new Map<string, SeedAction[]>();
+  for (const action of plan.actions) byDeck.set(action.deck, [...(byDeck.get(action.deck) ?? []), action]);
+
+  const total = plan.actions.length;
+  let done = 0;
+  const failedDecks: SeedSummary["failedDecks"] = [];
+  const applied: SeedAction[] = [];
+  for (const [deck, actions] of byDeck) {
+    const writes = actions.filter((action) => action.type === "create" || action.type === "update" || action.type === "archive");
+    try {
+      if (writes.length > 0) {
+        await db.$transaction(
+          async (tx) => {
+            for (const action of writes) {
+              await applyAction(tx, action, decks.ids);
+              await options.afterWrite?.(action);
+            }
+          },
+          { timeout: 60_000 },
+        );
+      }
+      applied.push(...actions);
+    } catch (error) {
+      failedDecks.push({ deck, message: error instanceof Error ? error.message : String(error) });
+      applied.push(...actions.filter((action) => action.type === "unchanged" || action.type === "conflict"));
+    }
+    for (const action of actions) {
+      done++;
+      options.onProgress?.(done, total, action);
+    }
+  }
+
+  const conflictKeys = plan.actions.flatMap((action) => (action.type === "conflict" ? [{ key: action.question.key, file: action.question.file }] : []));
+  return {
+    ...countActions(applied),
+    errors: content.issues.length,
+    decksCreated: decks.created,
+    decksUpdated: decks.updated,
+    archiveSkipped: plan.archiveSkipped,
+    conflictKeys,
+    failedDecks,
+  };
+}
+
+async function applyAction(tx: Prisma.TransactionClient, action: SeedAction, deckIds: Map<string, string>): Promise<void> {
+  if (action.type === "archive") {
+    await tx.question.update({ where: { id: action.id }, data: { status: "ARCHIVED" } });
+    return;
+  }
+  if (action.type !== "create" && action.type !== "update") return;
+  const deckId = deckIds.get(action.question.deck);
+  if (!deckId) throw new Error(`deck "${action.question.deck}" is not in the database`);
+  if (action.type === "create") {
+    const created = await tx.question.create({ data: { key: action.question.key, ...questionData(action.question, deckId), origin: "CONTENT", version: 1 } });
+    await tx.questionRevision.create({ data: { questionId: created.id, version: 1, reason: "seed", snapshot: snapshot(action.question) } });
+    return;
+  }
+  const updated = await tx.question.update({
+    where: { id: action.id },
+    data: { ...questionData(action.question, deckId), status: "ACTIVE", editedAt: null, version: { increment: 1 } },
+  });
+  await tx.questionRevision.create({
+    data: { questionId: updated.id, version: updated.version, reason: action.forced ? "seed-force" : "seed", snapshot: snapshot(action.question) },
+  });
+}

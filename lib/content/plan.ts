@@ -1,0 +1,99 @@
+/**
+ * What a seed run should do, decided without touching the database: a pure function of the parsed files and
+ * the questions already stored. The seeder (lib/bank/seed.ts) only carries the plan out.
+ */
+import type { ParsedQuestion } from "./parse";
+
+export interface StoredQuestion {
+  id: string;
+  key: string;
+  deckSlug: string;
+  /** Hash of the file content as last seeded; null for questions created in the browser. */
+  contentHash: string | null;
+  /** Set when an admin edited the question in the browser after the last seed. */
+  editedAt: Date | null;
+  status: "ACTIVE" | "ARCHIVED";
+  origin: "CONTENT" | "ADMIN";
+}
+
+export type SeedAction =
+  | { type: "create"; deck: string; question: ParsedQuestion }
+  | { type: "update"; deck: string; question: ParsedQuestion; id: string; forced: boolean; restored: boolean }
+  | { type: "unchanged"; deck: string; key: string }
+  | { type: "conflict"; deck: string; question: ParsedQuestion; id: string }
+  | { type: "archive"; deck: string; key: string; id: string };
+
+export interface SeedPlan {
+  actions: SeedAction[];
+  /** Archiving is skipped when some files did not parse: their questions would look deleted. */
+  archiveSkipped: boolean;
+}
+
+export interface PlanOptions {
+  /** Overwrite questions edited in the browser (each overwrite records a revision). */
+  force?: boolean;
+  /** True when some content files had errors; then nothing is archived. */
+  hasInvalidFiles?: boolean;
+}
+
+export function planSeed(files: readonly ParsedQuestion[], stored: readonly StoredQuestion[], options: PlanOptions = {}): SeedPlan {
+  const storedByKey = new Map(stored.map((question) => [question.key, question]));
+  const actions: SeedAction[] = [];
+
+  for (const question of files) {
+    const existing = storedByKey.get(question.key);
+    if (!existing) {
+      actions.push({ type: "create", deck: question.deck, question });
+      continue;
+    }
+    const fileChanged = existing.contentHash !== question.hash;
+    const editedInBrowser = existing.editedAt !== null || existing.origin === "ADMIN";
+    if (!fileChanged && existing.status === "ACTIVE") {
+      // Same file as last time; a browser edit since then is newer and stays.
+      actions.push({ type: "unchanged", deck: question.deck, key: question.key });
+    } else if (fileChanged && editedInBrowser && !options.force) {
+      actions.push({ type: "conflict", deck: existing.deckSlug, question, id: existing.id });
+    } else {
+      actions.push({
+        type: "update",
+        deck: question.deck,
+        question,
+        id: existing.id,
+        forced: editedInBrowser,
+        restored: existing.status === "ARCHIVED",
+      });
+    }
+  }
+
+  const archiveSkipped = options.hasInvalidFiles === true;
+  if (!archiveSkipped) {
+    const fileKeys = new Set(files.map((question) => question.key));
+    for (const question of stored) {
+      // Only questions that came from files are archived when their file goes; browser-made ones stay.
+      if (question.origin === "CONTENT" && question.status === "ACTIVE" && !fileKeys.has(question.key)) {
+        actions.push({ type: "archive", deck: question.deckSlug, key: question.key, id: question.id });
+      }
+    }
+  }
+  return { actions, archiveSkipped };
+}
+
+export interface SeedCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  conflicts: number;
+  archived: number;
+}
+
+export function countActions(actions: readonly SeedAction[]): SeedCounts {
+  const counts: SeedCounts = { created: 0, updated: 0, unchanged: 0, conflicts: 0, archived: 0 };
+  for (const action of actions) {
+    if (action.type === "create") counts.created++;
+    else if (action.type === "update") counts.updated++;
+    else if (action.type === "unchanged") counts.unchanged++;
+    else if (action.type === "conflict") counts.conflicts++;
+    else counts.archived++;
+  }
+  return counts;
+}
