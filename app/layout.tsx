@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from "next";
+import "katex/dist/katex.min.css";
 import "./globals.css";
+import "./markdown.css";
 import { inter } from "./fonts";
 import { SiteHeader } from "./ui/site-header";
 

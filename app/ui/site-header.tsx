@@ -9,6 +9,7 @@ export async function SiteHeader() {
   const links = user
     ? [
         { href: "/home", label: "Home" },
+        { href: "/decks", label: "Decks" },
         ...(user.role === "ADMIN" ? [{ href: "/admin", label: "Admin" }] : []),
       ]
     : [];

@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/session";
+import { getQuestionDetail } from "@/lib/bank/queries";
+import { getDb } from "@/lib/db";
+import { renderInlineMarkdown, renderMarkdown } from "@/lib/markdown";
+import { DifficultyDots, KindBadge, TagChip } from "@/app/ui/badges";
+import { QuestionView } from "./question-view";
+
+type Params = Promise<{ slug: string; key: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { key } = await params;
+  const question = await getDb().question.findFirst({ where: { key, status: "ACTIVE" }, select: { title: true } });
+  return { title: question?.title ?? "Question" };
+}
+
+export default async function QuestionPage({ params }: { params: Params }) {
+  const { slug, key } = await params;
+  await requireUser(`/decks/${slug}/${key}`);
+  const question = await getQuestionDetail(getDb(), slug, key);
+  if (!question) notFound();
+  const deckHref = `/decks/${question.deck.slug}`;
+  // Relative image paths in a question resolve inside its deck's content folder.
+  const markdown = (source: string) => renderMarkdown(source, { assetBaseUrl: `/content-assets/${question.deck.slug}/` });
+
+  return (
+    <article className="mx-auto max-w-3xl space-y-5">
+      <nav aria-label="Breadcrumb" className="flex flex-wrap items-center gap-x-1 text-sm text-slate-500 dark:text-slate-400">
+        <Link href="/decks" className="hover:underline">Decks</Link>
+        <span aria-hidden="true">/</span>
+        <Link href={deckHref} className="hover:underline">{question.deck.title}</Link>
+        <span aria-hidden="true">/</span>
+        <span>
+          {question.position} of {question.total}
+        </span>
+      </nav>
+      <header className="space-y-2">
+        <h1 className="text-2xl font-bold tracking-tight">{question.title}</h1>
+        <div className="flex flex-wrap items-center gap-2">
+          <KindBadge kind={question.kind} />
+          <DifficultyDots value={question.difficulty} />
+          {question.tags.map((tag) => (
+            <Link key={tag} href={`${deckHref}?tag=${tag}`}>
+              <TagChip tag={tag} />
+            </Link>
+          ))}
+        </div>
+      </header>
+
+      <QuestionView
+        key={question.key}
+        kind={question.kind}
+        promptHtml={markdown(question.prompt)}
+        answerHtml={markdown(question.answer)}
+        explanationHtml={markdown(question.explanation)}
+        choices={question.choices.map((choice) => ({
+          html: renderInlineMarkdown(choice.text),
+          correct: choice.correct,
+          whyHtml: choice.why ? renderInlineMarkdown(choice.why) : null,
+        }))}
+        previousHref={question.previousKey ? `${deckHref}/${question.previousKey}` : null}
+        nextHref={question.nextKey ? `${deckHref}/${question.nextKey}` : null}
+      />
+    </article>
+  );
+}

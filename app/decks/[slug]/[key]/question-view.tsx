@@ -1,0 +1,136 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+
+interface ChoiceView {
+  html: string;
+  correct: boolean;
+  whyHtml: string | null;
+}
+
+interface QuestionViewProps {
+  kind: "FLASHCARD" | "MULTIPLE_CHOICE" | "NUMERIC";
+  /** Sanitised HTML from lib/markdown (rendered on the server). */
+  promptHtml: string;
+  answerHtml: string;
+  explanationHtml: string;
+  choices: ChoiceView[];
+  previousHref: string | null;
+  nextHref: string | null;
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
+}
+
+/**
+ * Browsing a question: the prompt, then the answer and explanation on request. Keyboard: Space reveals,
+ * 1–6 pick a choice, ← and → move to the previous or next question.
+ */
+export function QuestionView({ kind, promptHtml, answerHtml, explanationHtml, choices, previousHref, nextHref }: QuestionViewProps) {
+  const router = useRouter();
+  const [revealed, setRevealed] = useState(false);
+  const [picked, setPicked] = useState<number | null>(null);
+
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
+      if (event.key === " " && !revealed) {
+        event.preventDefault();
+        setRevealed(true);
+      } else if (event.key === "ArrowRight" && nextHref) {
+        router.push(nextHref);
+      } else if (event.key === "ArrowLeft" && previousHref) {
+        router.push(previousHref);
+      } else if (kind === "MULTIPLE_CHOICE" && /^[1-6]$/.test(event.key) && picked === null) {
+        const index = Number(event.key) - 1;
+        if (index < choices.length) {
+          setPicked(index);
+          setRevealed(true);
+        }
+      }
+    }
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [revealed, picked, kind, choices.length, nextHref, previousHref, router]);
+
+  const pickedChoice = picked === null ? null : choices[picked];
+
+  return (
+    <div className="space-y-5">
+      <section aria-labelledby="prompt-heading" className="card">
+        <h2 id="prompt-heading" className="sr-only">Question</h2>
+        <div className="prose-receptive" dangerouslySetInnerHTML={{ __html: promptHtml }} />
+        {kind === "MULTIPLE_CHOICE" && (
+          <fieldset className="mt-5 space-y-2">
+            <legend className="mb-2 text-sm font-medium text-slate-600 dark:text-slate-400">Choose one (keys 1–{choices.length})</legend>
+            {choices.map((choice, index) => {
+              const state =
+                picked === null && !revealed ? "idle" : choice.correct ? "correct" : picked === index ? "wrong" : "muted";
+              const styles = {
+                idle: "border-slate-300 hover:border-brand-500 hover:bg-brand-50 dark:border-slate-700 dark:hover:bg-slate-800",
+                correct: "border-emerald-500 bg-emerald-50 dark:bg-emerald-950/50",
+                wrong: "border-red-500 bg-red-50 dark:bg-red-950/50",
+                muted: "border-slate-200 opacity-75 dark:border-slate-800",
+              }[state];
+              return (
+                <div key={index}>
+                  <button
+                    type="button"
+                    disabled={picked !== null || revealed}
+                    aria-pressed={picked === index}
+                    onClick={() => {
+                      setPicked(index);
+                      setRevealed(true);
+                    }}
+                    className={`flex w-full items-start gap-3 rounded-lg border px-3 py-2.5 text-left transition-colors disabled:cursor-default ${styles}`}
+                  >
+                    <span aria-hidden="true" className="mt-0.5 flex size-6 shrink-0 items-center justify-center rounded-md border border-current text-xs font-semibold">
+                      {index + 1}
+                    </span>
+                    <span className="flex-1" dangerouslySetInnerHTML={{ __html: choice.html }} />
+                    {state === "correct" && <span className="text-sm font-semibold text-emerald-700 dark:text-emerald-300">Correct</span>}
+                    {state === "wrong" && <span className="text-sm font-semibold text-red-700 dark:text-red-300">Your pick</span>}
+                  </button>
+                  {revealed && !choice.correct && choice.whyHtml && (picked === index || picked === null) && (
+                    <p className="mt-1 ml-9 text-sm text-slate-600 dark:text-slate-400" dangerouslySetInnerHTML={{ __html: choice.whyHtml }} />
+                  )}
+                </div>
+              );
+            })}
+          </fieldset>
+        )}
+      </section>
+
+      {pickedChoice && (
+        <p role="status" className={pickedChoice.correct ? "alert-success" : "alert-error"}>
+          {pickedChoice.correct ? "Right." : "Not quite: the correct choice is highlighted."}
+        </p>
+      )}
+
+      {revealed ? (
+        <section aria-labelledby="answer-heading" className="card space-y-4">
+          <div>
+            <h2 id="answer-heading" className="mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">Answer</h2>
+            <div className="prose-receptive" dangerouslySetInnerHTML={{ __html: answerHtml }} />
+          </div>
+          <div className="border-t border-slate-200 pt-4 dark:border-slate-800">
+            <h2 className="mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">Explanation</h2>
+            <div className="prose-receptive" dangerouslySetInnerHTML={{ __html: explanationHtml }} />
+          </div>
+        </section>
+      ) : (
+        <button type="button" className="btn-primary w-full sm:w-auto" onClick={() => setRevealed(true)}>
+          Show answer <kbd className="rounded border border-white/40 px-1.5 text-xs">Space</kbd>
+        </button>
+      )}
+
+      <nav aria-label="Question navigation" className="flex items-center justify-between gap-3 border-t border-slate-200 pt-4 dark:border-slate-800">
+        {previousHref ? <Link href={previousHref} className="btn-secondary" rel="prev">← Previous</Link> : <span />}
+        {nextHref ? <Link href={nextHref} className="btn-secondary" rel="next">Next →</Link> : <span />}
+      </nav>
+    </div>
+  );
+}

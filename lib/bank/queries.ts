@@ -1,0 +1,131 @@
+/**
+ * Read side of the question bank for learners: decks with counts, a deck's questions with filters, one question
+ * with its neighbours. Returns only the fields pages show (never whole rows), active questions only.
+ */
+import { z } from "zod";
+import type { Db } from "@/lib/db-client";
+import type { Prisma } from "@/generated/prisma/client";
+
+export const KIND_LABELS = { FLASHCARD: "Flashcard", MULTIPLE_CHOICE: "Multiple choice", NUMERIC: "Numeric" } as const;
+export type QuestionKind = keyof typeof KIND_LABELS;
+
+export interface DeckSummary {
+  slug: string;
+  title: string;
+  description: string;
+  questionCount: number;
+}
+
+export async function listDecks(db: Db): Promise<DeckSummary[]> {
+  const [decks, counts] = await Promise.all([
+    db.deck.findMany({ orderBy: [{ order: "asc" }, { title: "asc" }], select: { id: true, slug: true, title: true, description: true } }),
+    db.question.groupBy({ by: ["deckId"], where: { status: "ACTIVE" }, _count: { _all: true } }),
+  ]);
+  const countByDeck = new Map(counts.map((row) => [row.deckId, row._count._all]));
+  return decks.map((deck) => ({ slug: deck.slug, title: deck.title, description: deck.description, questionCount: countByDeck.get(deck.id) ?? 0 }));
+}
+
+/** Filters from the deck page's URL; anything malformed is dropped rather than failing the page. */
+export const deckFiltersSchema = z.object({
+  kind: z.enum(["FLASHCARD", "MULTIPLE_CHOICE", "NUMERIC"]).optional().catch(undefined),
+  tag: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(60).optional().catch(undefined),
+  difficulty: z.coerce.number().int().min(1).max(5).optional().catch(undefined),
+  q: z.string().trim().max(100).optional().catch(undefined).transform((value) => value || undefined),
+});
+export type DeckFilters = z.infer<typeof deckFiltersSchema>;
+
+export function parseDeckFilters(searchParams: Record<string, string | string[] | undefined>): DeckFilters {
+  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+  return deckFiltersSchema.parse({
+    kind: first(searchParams.kind) || undefined,
+    tag: first(searchParams.tag) || undefined,
+    difficulty: first(searchParams.difficulty) || undefined,
+    q: first(searchParams.q),
+  });
+}
+
+export interface QuestionListItem {
+  key: string;
+  title: string;
+  kind: QuestionKind;
+  difficulty: number;
+  tags: string[];
+}
+
+/** Questions of a deck in study order: by difficulty, then title. */
+const QUESTION_ORDER: Prisma.QuestionOrderByWithRelationInput[] = [{ difficulty: "asc" }, { title: "asc" }, { key: "asc" }];
+
+export async function getDeckWithQuestions(
+  db: Db,
+  slug: string,
+  filters: DeckFilters,
+): Promise<{ deck: DeckSummary; questions: QuestionListItem[]; tags: string[] } | null> {
+  const deck = await db.deck.findUnique({ where: { slug }, select: { id: true, slug: true, title: true, description: true } });
+  if (!deck) return null;
+  const where: Prisma.QuestionWhereInput = { deckId: deck.id, status: "ACTIVE" };
+  if (filters.kind) where.kind = filters.kind;
+  if (filters.difficulty) where.difficulty = filters.difficulty;
+  if (filters.tag) where.tags = { has: filters.tag };
+  if (filters.q) {
+    const words = filters.q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5);
+    // Every word must match the title or be (part of) a tag.
+    where.AND = words.map((word) => ({
+      OR: [{ title: { contains: word, mode: "insensitive" as const } }, { tags: { has: word.replace(/[^a-z0-9-]/g, "") } }],
+    }));
+  }
+  const [questions, all] = await Promise.all([
+    db.question.findMany({ where, orderBy: QUESTION_ORDER, select: { key: true, title: true, kind: true, difficulty: true, tags: true } }),
+    db.question.findMany({ where: { deckId: deck.id, status: "ACTIVE" }, select: { tags: true } }),
+  ]);
+  const tags = [...new Set(all.flatMap((question) => question.tags))].sort();
+  return { deck: { slug: deck.slug, title: deck.title, description: deck.description, questionCount: all.length }, questions, tags };
+}
+
+export interface QuestionDetail {
+  key: string;
+  title: string;
+  kind: QuestionKind;
+  difficulty: number;
+  tags: string[];
+  prompt: string;
+  answer: string;
+  explanation: string;
+  choices: Array<{ text: string; correct: boolean; why: string | null }>;
+  deck: { slug: string; title: string };
+  previousKey: string | null;
+  nextKey: string | null;
+  position: number;
+  total: number;
+}
+
+const storedChoicesSchema = z.array(z.object({ text: z.string(), correct: z.boolean().optional(), why: z.string().optional() }));
+
+export async function getQuestionDetail(db: Db, deckSlug: string, key: string): Promise<QuestionDetail | null> {
+  const question = await db.question.findFirst({
+    where: { key, status: "ACTIVE", deck: { slug: deckSlug } },
+    select: {
+      key: true, title: true, kind: true, difficulty: true, tags: true, prompt: true, answer: true, explanation: true, choices: true,
+      deck: { select: { id: true, slug: true, title: true } },
+    },
+  });
+  if (!question) return null;
+  const siblings = await db.question.findMany({ where: { deckId: question.deck.id, status: "ACTIVE" }, orderBy: QUESTION_ORDER, select: { key: true } });
+  const index = siblings.findIndex((sibling) => sibling.key === key);
+  const parsedChoices = storedChoicesSchema.safeParse(question.choices ?? []);
+  return {
+    key: question.key,
+    title: question.title,
+    kind: question.kind,
+    difficulty: question.difficulty,
+    tags: question.tags,
+    prompt: question.prompt,
+    answer: question.answer,
+    explanation: question.explanation,
+    choices: parsedChoices.success ? parsedChoices.data.map((choice) => ({ text: choice.text, correct: choice.correct === true, why: choice.why ?? null })) : [],
+    deck: { slug: question.deck.slug, title: question.deck.title },
+    previousKey: index > 0 ? siblings[index - 1]!.key : null,
+    nextKey: index >= 0 && index < siblings.length - 1 ? siblings[index + 1]!.key : null,
+    position: index + 1,
+    total: siblings.length,
+  };
+}
