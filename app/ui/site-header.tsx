@@ -10,9 +10,10 @@ export async function SiteHeader() {
     ? [
         { href: "/home", label: "Home" },
         { href: "/decks", label: "Decks" },
+        { href: "/analyzer", label: "Analyzer" },
         ...(user.role === "ADMIN" ? [{ href: "/admin", label: "Admin" }] : []),
       ]
-    : [];
+    : [{ href: "/analyzer", label: "Analyzer" }];
   return (
     <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/85 backdrop-blur dark:border-slate-800 dark:bg-slate-950/85">
       <div className="mx-auto flex h-14 w-full max-w-5xl items-center gap-3 px-4 sm:px-6">
