@@ -45,3 +45,9 @@ export async function logOut(page: Page): Promise<void> {
 export function formAlert(page: Page) {
   return page.locator("form").getByRole("alert").first();
 }
+
+/** The embedded database of the e2e server (the launcher records it while it runs). */
+export function e2eDatabaseUrl(): string {
+  const info = JSON.parse(readFileSync(path.join(process.env.E2E_DATA_DIR!, "runtime.json"), "utf8")) as { databaseUrl: string };
+  return info.databaseUrl;
+}

@@ -10,6 +10,7 @@ export async function SiteHeader() {
     ? [
         { href: "/home", label: "Home" },
         { href: "/decks", label: "Decks" },
+        { href: "/practice", label: "Practice" },
         { href: "/analyzer", label: "Analyzer" },
         ...(user.role === "ADMIN" ? [{ href: "/admin", label: "Admin" }] : []),
       ]

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/db-client";
 import { hashPassword } from "@/lib/auth/password";
+import { AppError } from "@/lib/errors";
 
 export function testDb(): Db {
   return createPrismaClient(inject("databaseUrl"), 4);
@@ -27,4 +28,24 @@ export async function createUser(
     },
   });
   return { user, password };
+}
+
+/** Awaits a promise that must reject with an AppError, and returns that error for further checks. */
+export async function expectAppError(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+/** Empties the question-bank tables (and what hangs off them) for files that own them during their run. */
+export async function clearQuestionBank(db: Db): Promise<void> {
+  await db.reviewLog.deleteMany();
+  await db.card.deleteMany();
+  await db.numericAttempt.deleteMany();
+  await db.questionRevision.deleteMany();
+  await db.question.deleteMany();
+  await db.deck.deleteMany();
 }

@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { seedQuestionBank } from "@/lib/bank/seed";
 import { loadContent } from "@/lib/content/load";
-import { createUser, testDb } from "./helpers";
+import { clearQuestionBank, createUser, testDb } from "./helpers";
 
 const db = testDb();
 let dir = "";
@@ -20,12 +20,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   // This file owns the question-bank tables for its run (integration files run one at a time).
-  await db.reviewLog.deleteMany();
-  await db.card.deleteMany();
-  await db.questionRevision.deleteMany();
-  await db.numericAttempt.deleteMany();
-  await db.question.deleteMany();
-  await db.deck.deleteMany();
+  await clearQuestionBank(db);
   if (dir) await rm(dir, { recursive: true, force: true });
   dir = await mkdtemp(path.join(tmpdir(), "receptive-seed-"));
   await writeFile(

@@ -1,23 +1,14 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/auth/login";
 import { verifyPassword } from "@/lib/auth/password";
-import { AppError } from "@/lib/errors";
 import { changePassword, createAdmin, createInvite, ensureFirstAdmin, registerUser, resetPassword } from "@/lib/users/service";
-import { createUser, testDb, uniqueEmail } from "./helpers";
+import { createUser, expectAppError, testDb, uniqueEmail } from "./helpers";
 
 const db = testDb();
 afterAll(() => db.$disconnect());
 
 const policy = { maxFailuresPerAccount: 50, maxFailuresPerIp: 500, windowSeconds: 900 };
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 function registration(overrides: Record<string, unknown> = {}) {
   return { name: "Ada Lovelace", email: uniqueEmail("ada"), password: "analytical engine", confirmPassword: "analytical engine", ...overrides };
@@ -38,13 +29,13 @@ describe("registerUser", () => {
   it("rejects a second account with the same email in another case", async () => {
     const email = uniqueEmail("dup");
     await registerUser(db, registration({ email }), { mode: "open" });
-    const error = await failure(registerUser(db, registration({ email: email.toUpperCase() }), { mode: "open" }));
+    const error = await expectAppError(registerUser(db, registration({ email: email.toUpperCase() }), { mode: "open" }));
     expect(error.code).toBe("CONFLICT");
     expect(error.fieldErrors?.email?.[0]).toMatch(/already exists/);
   });
 
   it("reports every invalid field by name", async () => {
-    const error = await failure(
+    const error = await expectAppError(
       registerUser(db, { name: "  ", email: "nope", password: "short", confirmPassword: "different" }, { mode: "open" }),
     );
     expect(error.code).toBe("VALIDATION");
@@ -53,7 +44,7 @@ describe("registerUser", () => {
 
   it("refuses every registration when registration is closed", async () => {
     const input = registration();
-    const error = await failure(registerUser(db, input, { mode: "closed" }));
+    const error = await expectAppError(registerUser(db, input, { mode: "closed" }));
     expect(error.code).toBe("REGISTRATION_CLOSED");
     expect(await db.user.count({ where: { email: String(input.email) } })).toBe(0);
   });
@@ -61,23 +52,23 @@ describe("registerUser", () => {
   it("in invite mode, accepts a valid code once and rejects missing, wrong, expired and used codes", async () => {
     const now = new Date("2026-05-01T12:00:00Z");
     const { code } = await createInvite(db, { validDays: 7, now });
-    expect((await failure(registerUser(db, registration(), { mode: "invite", now }))).fieldErrors?.inviteCode).toBeDefined();
-    expect((await failure(registerUser(db, registration({ inviteCode: "made-up" }), { mode: "invite", now }))).code).toBe("VALIDATION");
+    expect((await expectAppError(registerUser(db, registration(), { mode: "invite", now }))).fieldErrors?.inviteCode).toBeDefined();
+    expect((await expectAppError(registerUser(db, registration({ inviteCode: "made-up" }), { mode: "invite", now }))).code).toBe("VALIDATION");
 
     const user = await registerUser(db, registration({ inviteCode: code }), { mode: "invite", now });
     const invite = await db.registrationInvite.findFirstOrThrow({ where: { usedById: user.id } });
     expect(invite.usedAt).toEqual(now);
-    expect((await failure(registerUser(db, registration({ inviteCode: code }), { mode: "invite", now }))).code).toBe("VALIDATION");
+    expect((await expectAppError(registerUser(db, registration({ inviteCode: code }), { mode: "invite", now }))).code).toBe("VALIDATION");
 
     const expired = await createInvite(db, { validDays: 1, now });
     const twoDaysLater = new Date(now.getTime() + 2 * 86_400_000);
-    expect((await failure(registerUser(db, registration({ inviteCode: expired.code }), { mode: "invite", now: twoDaysLater }))).code).toBe("VALIDATION");
+    expect((await expectAppError(registerUser(db, registration({ inviteCode: expired.code }), { mode: "invite", now: twoDaysLater }))).code).toBe("VALIDATION");
   });
 
   it("an invite addressed to one email cannot be used by another", async () => {
     const invited = uniqueEmail("invited");
     const { code } = await createInvite(db, { email: invited });
-    expect((await failure(registerUser(db, registration({ inviteCode: code }), { mode: "invite" }))).code).toBe("VALIDATION");
+    expect((await expectAppError(registerUser(db, registration({ inviteCode: code }), { mode: "invite" }))).code).toBe("VALIDATION");
     const user = await registerUser(db, registration({ email: invited, inviteCode: code }), { mode: "invite" });
     expect(user.email).toBe(invited);
   });
@@ -86,7 +77,7 @@ describe("registerUser", () => {
 describe("changePassword", () => {
   it("requires the current password and keeps the old hash when it is wrong", async () => {
     const { user } = await createUser(db);
-    const error = await failure(
+    const error = await expectAppError(
       changePassword(db, user.id, { currentPassword: "not it at all", newPassword: "a brand new passphrase", confirmPassword: "a brand new passphrase" }),
     );
     expect(error.fieldErrors?.currentPassword).toBeDefined();
@@ -101,12 +92,12 @@ describe("changePassword", () => {
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(stored.passwordChangedAt).toEqual(when);
     expect(await verifyPassword(stored.passwordHash, "a brand new passphrase")).toBe(true);
-    expect((await failure(authenticate(db, { email: user.email, password, ip: "t2" }, policy))).code).toBe("UNAUTHENTICATED");
+    expect((await expectAppError(authenticate(db, { email: user.email, password, ip: "t2" }, policy))).code).toBe("UNAUTHENTICATED");
   });
 
   it("rejects a new password equal to the current one", async () => {
     const { user, password } = await createUser(db, { password: "same old password" });
-    const error = await failure(changePassword(db, user.id, { currentPassword: password, newPassword: password, confirmPassword: password }));
+    const error = await expectAppError(changePassword(db, user.id, { currentPassword: password, newPassword: password, confirmPassword: password }));
     expect(error.fieldErrors?.newPassword).toBeDefined();
   });
 });
@@ -129,6 +120,6 @@ describe("admin accounts", () => {
     expect(admin).toMatchObject({ id: user.id, role: "ADMIN" });
     await resetPassword(db, user.email, "second new password");
     expect((await authenticate(db, { email: user.email, password: "second new password", ip: "t4" }, policy)).id).toBe(user.id);
-    expect((await failure(resetPassword(db, uniqueEmail("missing"), "irrelevant password"))).code).toBe("NOT_FOUND");
+    expect((await expectAppError(resetPassword(db, uniqueEmail("missing"), "irrelevant password"))).code).toBe("NOT_FOUND");
   });
 });
