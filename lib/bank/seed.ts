@@ -8,6 +8,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { countActions, planSeed, type SeedAction, type SeedCounts, type StoredQuestion } from "@/lib/content/plan";
 import type { LoadedContent } from "@/lib/content/load";
 import type { ParsedQuestion } from "@/lib/content/parse";
+import { toStoredTemplate } from "@/lib/numeric/storage";
 
 export interface SeedOptions {
   force?: boolean;
@@ -38,7 +39,8 @@ function questionData(question: ParsedQuestion, deckId: string) {
     answer: question.answer,
     explanation: question.explanation,
     choices: (question.choices ?? undefined) as Prisma.InputJsonValue | undefined,
-    template: (question.template ?? undefined) as Prisma.InputJsonValue | undefined,
+    // Stored with an explicit variable order: jsonb reorders object keys.
+    template: (question.template ? toStoredTemplate(question.template) : undefined) as Prisma.InputJsonValue | undefined,
     tags: question.tags,
     difficulty: question.difficulty,
     contentHash: question.hash,

@@ -6,6 +6,9 @@
 import { createHash } from "node:crypto";
 import { LineCounter, isMap, isNode, isScalar, isSeq, parseDocument } from "yaml";
 import type { z } from "zod";
+import { checkPlaceholders } from "../numeric/placeholders";
+import type { NumericTemplate } from "../numeric/schema";
+import { validateTemplate } from "../numeric/validate";
 import type { ContentIssue } from "./errors";
 import { SECTION_MAX_LENGTH, SECTION_NAMES, frontMatterSchema, type Choice, type QuestionKindName, type SectionName } from "./schema";
 
@@ -17,7 +20,8 @@ export interface ParsedQuestion {
   tags: string[];
   difficulty: number;
   choices: Choice[] | null;
-  template: Record<string, unknown> | null;
+  /** The parsed `template:` block of a numeric question (defaults filled in), else null. */
+  template: NumericTemplate | null;
   prompt: string;
   answer: string;
   explanation: string;
@@ -83,6 +87,11 @@ export function parseQuestionFile(file: string, text: string): ParseResult {
   if (!parsed.success || !sections) return { question: null, issues };
 
   const front = parsed.data;
+  if (front.kind === "numeric") {
+    const before = issues.length;
+    checkNumeric(front.template, sections, issue, lineOf(["template"]));
+    if (issues.length > before) return { question: null, issues };
+  }
   const question: Omit<ParsedQuestion, "hash"> = {
     key: front.key,
     deck: front.deck,
@@ -98,6 +107,27 @@ export function parseQuestionFile(file: string, text: string): ParseResult {
     file,
   };
   return { question: { ...question, hash: questionHash(question) }, issues };
+}
+
+/** Template samples drawn per numeric file by the content check (seeds 1..50, as `validateTemplate`'s default). */
+const TEMPLATE_SAMPLES = 50;
+
+/**
+ * A numeric question's checks beyond its shape: every expression compiles in the restricted scope, 50 seeded
+ * instances can be drawn, each mistake can be recognised (`validateTemplate`, reported on `template`), and
+ * the sections' placeholders name variables (`{{answer}}` not in the prompt; reported on the section).
+ */
+function checkNumeric(
+  template: NumericTemplate,
+  sections: Record<SectionName, string>,
+  issue: (field: string, message: string, line?: number) => void,
+  templateLine: number | undefined,
+): void {
+  for (const problem of validateTemplate(template, { samples: TEMPLATE_SAMPLES })) issue("template", problem, templateLine);
+  const names = Object.keys(template.variables);
+  for (const name of SECTION_NAMES) {
+    for (const problem of checkPlaceholders(sections[name], names, { allowAnswer: name !== "Prompt" })) issue(name, problem);
+  }
 }
 
 function reportZodIssue(

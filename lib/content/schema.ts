@@ -3,6 +3,7 @@
  * validate with these schemas, so a file is valid everywhere or nowhere. See content/README.md.
  */
 import { z } from "zod";
+import { numericTemplateSchema } from "../numeric/schema";
 
 export const KEY_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const keySchema = z
@@ -66,15 +67,14 @@ export const multipleChoiceFrontMatter = z.strictObject({
 });
 
 /**
- * Numeric questions carry a `template:` block; its inner shape is validated by lib/numeric (numeric-question
- * issue). Here it is only required to be present and to be a mapping.
+ * Numeric questions carry a `template:` block, validated by lib/numeric's schema (shape and messages in
+ * content/README.md, "### Numeric"). Whether its expressions compile and its instances can be drawn is checked
+ * in parse.ts with `validateTemplate`, since that needs more than a shape.
  */
 export const numericFrontMatter = z.strictObject({
   ...baseFrontMatter,
   kind: z.literal("numeric"),
-  template: z.record(z.string(), z.unknown(), {
-    error: (issue) => (issue.input === undefined ? "numeric questions need a `template:` block" : "expected `template:` to be a mapping"),
-  }),
+  template: numericTemplateSchema,
 });
 
 export const frontMatterSchema = z.discriminatedUnion("kind", [flashcardFrontMatter, multipleChoiceFrontMatter, numericFrontMatter], {

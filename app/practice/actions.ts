@@ -1,0 +1,90 @@
+"use server";
+
+import { z } from "zod";
+import { getCurrentUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { GENERIC_ERROR_MESSAGE, isAppError } from "@/lib/errors";
+import { renderMarkdown } from "@/lib/markdown";
+import { pickNumericQuestion, serveNumericQuestion, submitNumericAnswer } from "@/lib/practice/numeric";
+
+export interface PracticeItem {
+  attemptId: string;
+  questionKey: string;
+  deckSlug: string;
+  title: string;
+  promptHtml: string;
+  unit: string;
+}
+
+export type NextItemResult = { ok: true; item: PracticeItem } | { ok: false; message: string };
+
+export type SubmitResult =
+  | { ok: false; message: string; counted: false }
+  | {
+      ok: true;
+      verdict: "correct" | "mistake" | "incorrect";
+      feedbackHtml: string | null;
+      correctAnswerText: string;
+      unit: string;
+      solutionHtml: string;
+      explanationHtml: string;
+    };
+
+const nextItemSchema = z.strictObject({
+  deck: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100).optional(),
+  exclude: z.array(z.string().max(100)).max(50).default([]),
+});
+
+function assetBase(deckSlug: string) {
+  return { assetBaseUrl: `/content-assets/${deckSlug}/` };
+}
+
+export async function nextPracticeItemAction(input: unknown): Promise<NextItemResult> {
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, message: "Your session has ended. Log in again." };
+  const parsed = nextItemSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: "Invalid request." };
+  try {
+    const db = getDb();
+    const question = await pickNumericQuestion(db, { deckSlug: parsed.data.deck, exclude: parsed.data.exclude });
+    if (!question) return { ok: false, message: "There are no numeric questions here yet." };
+    const served = await serveNumericQuestion(db, user.id, question.id);
+    return {
+      ok: true,
+      item: {
+        attemptId: served.attemptId,
+        questionKey: served.questionKey,
+        deckSlug: served.deckSlug,
+        title: served.title,
+        promptHtml: renderMarkdown(served.prompt, assetBase(served.deckSlug)),
+        unit: served.unit,
+      },
+    };
+  } catch (error) {
+    if (isAppError(error)) return { ok: false, message: error.message };
+    console.error("serving a numeric question failed", error);
+    return { ok: false, message: GENERIC_ERROR_MESSAGE };
+  }
+}
+
+export async function submitPracticeAnswerAction(input: unknown): Promise<SubmitResult> {
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, counted: false, message: "Your session has ended. Log in again." };
+  try {
+    const result = await submitNumericAnswer(getDb(), user.id, input);
+    if (!result.ok) return { ok: false, counted: false, message: result.message };
+    return {
+      ok: true,
+      verdict: result.verdict,
+      feedbackHtml: result.feedback ? renderMarkdown(result.feedback) : null,
+      correctAnswerText: result.correctAnswerText,
+      unit: result.unit,
+      solutionHtml: renderMarkdown(result.solution),
+      explanationHtml: renderMarkdown(result.explanation),
+    };
+  } catch (error) {
+    if (isAppError(error)) return { ok: false, counted: false, message: error.message };
+    console.error("checking a numeric answer failed", error);
+    return { ok: false, counted: false, message: GENERIC_ERROR_MESSAGE };
+  }
+}

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { requireUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { listNumericDecks } from "@/lib/practice/numeric";
+import { PracticeRun } from "./practice-run";
+
+export const metadata: Metadata = { title: "Practice run" };
+
+const runSchema = z.object({
+  deck: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100).optional().catch(undefined),
+  n: z.coerce.number().pipe(z.union([z.literal(5), z.literal(10), z.literal(20)])).catch(10),
+});
+
+export default async function PracticeRunPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireUser("/practice");
+  const params = await searchParams;
+  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+  const { deck, n } = runSchema.parse({ deck: first(params.deck) || undefined, n: first(params.n) ?? 10 });
+  const decks = await listNumericDecks(getDb());
+  const chosen = deck ? decks.find((candidate) => candidate.slug === deck) : undefined;
+  if (deck && !chosen) {
+    return (
+      <div className="mx-auto max-w-xl card space-y-3">
+        <h1 className="text-xl font-bold">No numeric questions in that deck</h1>
+        <Link href="/practice" className="btn-secondary">Choose another deck</Link>
+      </div>
+    );
+  }
+  return <PracticeRun deck={chosen?.slug} deckTitle={chosen?.title ?? "All decks"} total={n} />;
+}

@@ -1,0 +1,234 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
+import { nextPracticeItemAction, submitPracticeAnswerAction, type NextItemResult, type PracticeItem, type SubmitResult } from "../actions";
+
+type Verdict = "correct" | "mistake" | "incorrect";
+type Graded = Extract<SubmitResult, { ok: true }>;
+
+const VERDICT_TEXT: Record<Verdict, { title: string; style: string }> = {
+  correct: { title: "Correct", style: "alert-success" },
+  mistake: { title: "Not quite: a common mistake", style: "alert-error" },
+  incorrect: { title: "Not correct", style: "alert-error" },
+};
+
+const UNIT_LABELS: Record<string, string> = { none: "", percent: "%", parameters: "parameters" };
+
+/**
+ * A run of N numeric questions: each instance comes from the server, the answer goes back to it, and only then
+ * does the page see the correct value and the worked solution. Enter submits, Enter again moves on.
+ */
+export function PracticeRun({ deck, deckTitle, total }: { deck?: string; deckTitle: string; total: number }) {
+  const [index, setIndex] = useState(0);
+  const [item, setItem] = useState<PracticeItem | null>(null);
+  const [graded, setGraded] = useState<Graded | null>(null);
+  const [answer, setAnswer] = useState("");
+  const [inputError, setInputError] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const [history, setHistory] = useState<Array<{ title: string; verdict: Verdict }>>([]);
+  const [finished, setFinished] = useState(false);
+  const seen = useRef<string[]>([]);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const nextRef = useRef<HTMLButtonElement>(null);
+
+  const applyNext = useCallback((result: NextItemResult) => {
+    if (!result.ok) {
+      setLoadError(result.message);
+      return;
+    }
+    seen.current.push(result.item.questionKey);
+    setLoadError(null);
+    setItem(result.item);
+    setGraded(null);
+    setAnswer("");
+    setInputError(null);
+  }, []);
+
+  const requestNext = useCallback(() => nextPracticeItemAction({ deck, exclude: seen.current.slice(-10) }), [deck]);
+
+  async function load() {
+    setPending(true);
+    try {
+      applyNext(await requestNext());
+    } catch {
+      setLoadError("Could not reach the server. Check your connection and try again.");
+    } finally {
+      setPending(false);
+    }
+  }
+
+  // The first question; later ones are loaded from the Next button.
+  useEffect(() => {
+    let cancelled = false;
+    requestNext().then(
+      (result) => {
+        if (!cancelled) applyNext(result);
+      },
+      () => {
+        if (!cancelled) setLoadError("Could not reach the server. Check your connection and try again.");
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [requestNext, applyNext]);
+
+  useEffect(() => {
+    if (item && !graded) inputRef.current?.focus();
+    if (graded) nextRef.current?.focus();
+  }, [item, graded]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!item || pending || graded) return;
+    if (answer.trim() === "") {
+      setInputError("Type a number first, for example 73856, 73.9k or 3*3*64*128+128.");
+      return;
+    }
+    setPending(true);
+    try {
+      const result = await submitPracticeAnswerAction({ attemptId: item.attemptId, answer });
+      if (!result.ok) {
+        setInputError(result.message);
+        inputRef.current?.focus();
+        return;
+      }
+      setInputError(null);
+      setGraded(result);
+      setHistory((previous) => [...previous, { title: item.title, verdict: result.verdict }]);
+    } catch {
+      setInputError("Could not reach the server. Your answer was not counted; try again.");
+    } finally {
+      setPending(false);
+    }
+  }
+
+  function next() {
+    if (index + 1 >= total) {
+      setFinished(true);
+      return;
+    }
+    setIndex((value) => value + 1);
+    void load();
+  }
+
+  const done = history.length;
+  const correct = history.filter((entry) => entry.verdict === "correct").length;
+
+  if (finished) {
+    return (
+      <div className="mx-auto max-w-2xl space-y-5">
+        <div className="card space-y-2 text-center">
+          <p className="text-sm font-semibold tracking-wide text-slate-500 uppercase">Practice finished</p>
+          <p className="text-4xl font-bold" aria-label={`Score: ${correct} of ${done}`}>
+            {correct} / {done}
+          </p>
+          <p className="text-slate-600 dark:text-slate-400">{deckTitle}</p>
+        </div>
+        <ol className="card divide-y divide-slate-200 p-0 dark:divide-slate-800">
+          {history.map((entry, position) => (
+            <li key={position} className="flex items-center justify-between gap-3 px-4 py-2.5 text-sm">
+              <span>{entry.title}</span>
+              <span className={entry.verdict === "correct" ? "font-semibold text-emerald-700 dark:text-emerald-300" : "font-semibold text-red-700 dark:text-red-300"}>
+                {entry.verdict === "correct" ? "Correct" : "Wrong"}
+              </span>
+            </li>
+          ))}
+        </ol>
+        <div className="flex flex-wrap gap-3">
+          <a href={`/practice/run?${new URLSearchParams({ ...(deck ? { deck } : {}), n: String(total) })}`} className="btn-primary">Practice again</a>
+          <Link href="/practice" className="btn-secondary">Choose another deck</Link>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className="mx-auto max-w-2xl space-y-5">
+      <div className="space-y-2">
+        <div className="flex items-baseline justify-between text-sm text-slate-600 dark:text-slate-400">
+          <span>{deckTitle}</span>
+          <span>
+            Question {Math.min(index + 1, total)} of {total} · {correct} correct
+          </span>
+        </div>
+        <div className="h-2 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800" role="progressbar" aria-label="Practice progress" aria-valuemin={0} aria-valuemax={total} aria-valuenow={done}>
+          <div className="h-full rounded-full bg-brand-600 transition-[width]" style={{ width: `${(done / total) * 100}%` }} />
+        </div>
+      </div>
+
+      {loadError ? (
+        <div className="card space-y-3" role="alert">
+          <p>{loadError}</p>
+          <button type="button" className="btn-secondary" onClick={() => void load()}>Try again</button>
+        </div>
+      ) : !item ? (
+        <div className="card space-y-3" aria-busy="true">
+          <span className="sr-only">Loading a question…</span>
+          <div className="h-6 w-2/3 animate-pulse rounded bg-slate-200 dark:bg-slate-800" />
+          <div className="h-24 animate-pulse rounded bg-slate-200 dark:bg-slate-800" />
+        </div>
+      ) : (
+        <>
+          <section aria-labelledby="practice-title" className="card space-y-4">
+            <h1 id="practice-title" className="text-lg font-semibold">{item.title}</h1>
+            <div className="prose-receptive" dangerouslySetInnerHTML={{ __html: item.promptHtml }} />
+            <form onSubmit={submit} noValidate className="space-y-2">
+              <label htmlFor="numeric-answer" className="field-label">
+                Your answer{UNIT_LABELS[item.unit] === "" ? "" : ` (${UNIT_LABELS[item.unit] ?? item.unit})`}
+              </label>
+              <div className="flex gap-2">
+                <input
+                  ref={inputRef}
+                  id="numeric-answer"
+                  name="answer"
+                  className="field-input font-mono"
+                  autoComplete="off"
+                  autoCapitalize="off"
+                  spellCheck={false}
+                  enterKeyHint="done"
+                  value={answer}
+                  disabled={graded !== null}
+                  placeholder="e.g. 73856, 73.9k or 3*3*64*128+128"
+                  onChange={(event) => setAnswer(event.target.value)}
+                  aria-invalid={inputError ? true : undefined}
+                  aria-describedby={inputError ? "numeric-answer-error" : undefined}
+                />
+                <button type="submit" className="btn-primary" disabled={pending || graded !== null}>
+                  {pending && !graded ? "Checking…" : "Check"}
+                </button>
+              </div>
+              {inputError && <p id="numeric-answer-error" role="alert" className="field-error">{inputError}</p>}
+            </form>
+          </section>
+
+          {graded && (
+            <section aria-labelledby="feedback-title" className="card space-y-4">
+              <div className={VERDICT_TEXT[graded.verdict].style} role="status">
+                <p id="feedback-title" className="font-semibold">{VERDICT_TEXT[graded.verdict].title}</p>
+                <p className="mt-1">
+                  The answer is <strong className="font-mono">{graded.correctAnswerText}</strong>
+                  {UNIT_LABELS[graded.unit] === "" ? "" : ` ${UNIT_LABELS[graded.unit] ?? graded.unit}`}.
+                </p>
+                {graded.feedbackHtml && <div className="prose-receptive mt-2" dangerouslySetInnerHTML={{ __html: graded.feedbackHtml }} />}
+              </div>
+              <div>
+                <h2 className="mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">Worked solution</h2>
+                <div className="prose-receptive" dangerouslySetInnerHTML={{ __html: graded.solutionHtml }} />
+              </div>
+              <details className="text-sm">
+                <summary className="cursor-pointer font-medium">Why this formula</summary>
+                <div className="prose-receptive mt-2" dangerouslySetInnerHTML={{ __html: graded.explanationHtml }} />
+              </details>
+              <button ref={nextRef} type="button" className="btn-primary" onClick={next} disabled={pending}>
+                {index + 1 >= total ? "See your score" : "Next question"} <kbd className="rounded border border-white/40 px-1.5 text-xs">Enter</kbd>
+              </button>
+            </section>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
