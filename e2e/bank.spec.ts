@@ -70,3 +70,18 @@ test("an unknown deck or question is a 404 page", async ({ page }) => {
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
 });
+
+test("a numeric question page serves an instance, grades it and offers new numbers", async ({ page }) => {
+  await page.goto("/decks/cnn-fundamentals?kind=NUMERIC");
+  await page.getByRole("link", { name: /convolution/i }).first().click();
+  const input = page.getByLabel(/Your answer/);
+  await expect(input).toBeFocused();
+  // Placeholders are filled on the server: no "{{" reaches the page.
+  await expect(page.locator("main")).not.toContainText("{{");
+  await input.fill("1");
+  await input.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: /Not correct|Not quite/ })).toBeVisible();
+  await page.getByRole("button", { name: "New numbers" }).click();
+  await expect(page.getByLabel(/Your answer/)).toHaveValue("");
+  await expect(page.getByLabel(/Your answer/)).toBeEnabled();
+});

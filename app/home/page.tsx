@@ -25,6 +25,16 @@ export default async function HomePage() {
           </p>
         </section>
       ) : (
+        <>
+        <section className="card flex flex-wrap items-center justify-between gap-4">
+          <div>
+            <h2 className="font-semibold">Numeric practice</h2>
+            <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+              Parameter counts, output sizes, FLOPs and memory with fresh numbers every time.
+            </p>
+          </div>
+          <Link href="/practice" className="btn-primary">Practise numbers</Link>
+        </section>
         <section className="card space-y-4">
           <div>
             <h2 className="font-semibold">Browse the question bank</h2>
@@ -43,6 +53,7 @@ export default async function HomePage() {
             ))}
           </ul>
         </section>
+        </>
       )}
     </div>
   );

@@ -30,8 +30,11 @@ export type SubmitResult =
       explanationHtml: string;
     };
 
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100);
 const nextItemSchema = z.strictObject({
-  deck: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100).optional(),
+  deck: slug.optional(),
+  /** A specific question (the question page's "try it"); otherwise a random one from the deck. */
+  questionKey: slug.optional(),
   exclude: z.array(z.string().max(100)).max(50).default([]),
 });
 
@@ -46,7 +49,7 @@ export async function nextPracticeItemAction(input: unknown): Promise<NextItemRe
   if (!parsed.success) return { ok: false, message: "Invalid request." };
   try {
     const db = getDb();
-    const question = await pickNumericQuestion(db, { deckSlug: parsed.data.deck, exclude: parsed.data.exclude });
+    const question = await pickNumericQuestion(db, { deckSlug: parsed.data.deck, key: parsed.data.questionKey, exclude: parsed.data.exclude });
     if (!question) return { ok: false, message: "There are no numeric questions here yet." };
     const served = await serveNumericQuestion(db, user.id, question.id);
     return {

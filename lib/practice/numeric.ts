@@ -52,11 +52,15 @@ function parseTemplate(template: unknown, key: string): NumericTemplate {
 }
 
 /** Picks an active numeric question at random (optionally from one deck), avoiding the keys in `exclude`. */
-export async function pickNumericQuestion(db: Db, options: { deckSlug?: string; exclude?: string[] } = {}): Promise<{ id: string; key: string } | null> {
+export async function pickNumericQuestion(
+  db: Db,
+  options: { deckSlug?: string; key?: string; exclude?: string[] } = {},
+): Promise<{ id: string; key: string } | null> {
   const where = {
     kind: "NUMERIC" as const,
     status: "ACTIVE" as const,
     ...(options.deckSlug ? { deck: { slug: options.deckSlug } } : {}),
+    ...(options.key ? { key: options.key } : {}),
   };
   const candidates = await db.question.findMany({ where, select: { id: true, key: true }, orderBy: { key: "asc" } });
   if (candidates.length === 0) return null;

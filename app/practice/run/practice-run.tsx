@@ -1,19 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
-import { nextPracticeItemAction, submitPracticeAnswerAction, type NextItemResult, type PracticeItem, type SubmitResult } from "../actions";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { nextPracticeItemAction, type NextItemResult, type PracticeItem } from "../actions";
+import { NumericCard, type Verdict } from "../numeric-card";
 
-type Verdict = "correct" | "mistake" | "incorrect";
-type Graded = Extract<SubmitResult, { ok: true }>;
-
-const VERDICT_TEXT: Record<Verdict, { title: string; style: string }> = {
-  correct: { title: "Correct", style: "alert-success" },
-  mistake: { title: "Not quite: a common mistake", style: "alert-error" },
-  incorrect: { title: "Not correct", style: "alert-error" },
-};
-
-const UNIT_LABELS: Record<string, string> = { none: "", percent: "%", parameters: "parameters" };
 
 /**
  * A run of N numeric questions: each instance comes from the server, the answer goes back to it, and only then
@@ -22,16 +13,11 @@ const UNIT_LABELS: Record<string, string> = { none: "", percent: "%", parameters
 export function PracticeRun({ deck, deckTitle, total }: { deck?: string; deckTitle: string; total: number }) {
   const [index, setIndex] = useState(0);
   const [item, setItem] = useState<PracticeItem | null>(null);
-  const [graded, setGraded] = useState<Graded | null>(null);
-  const [answer, setAnswer] = useState("");
-  const [inputError, setInputError] = useState<string | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [history, setHistory] = useState<Array<{ title: string; verdict: Verdict }>>([]);
   const [finished, setFinished] = useState(false);
   const seen = useRef<string[]>([]);
-  const inputRef = useRef<HTMLInputElement>(null);
-  const nextRef = useRef<HTMLButtonElement>(null);
 
   const applyNext = useCallback((result: NextItemResult) => {
     if (!result.ok) {
@@ -41,9 +27,6 @@ export function PracticeRun({ deck, deckTitle, total }: { deck?: string; deckTit
     seen.current.push(result.item.questionKey);
     setLoadError(null);
     setItem(result.item);
-    setGraded(null);
-    setAnswer("");
-    setInputError(null);
   }, []);
 
   const requestNext = useCallback(() => nextPracticeItemAction({ deck, exclude: seen.current.slice(-10) }), [deck]);
@@ -74,36 +57,6 @@ export function PracticeRun({ deck, deckTitle, total }: { deck?: string; deckTit
       cancelled = true;
     };
   }, [requestNext, applyNext]);
-
-  useEffect(() => {
-    if (item && !graded) inputRef.current?.focus();
-    if (graded) nextRef.current?.focus();
-  }, [item, graded]);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!item || pending || graded) return;
-    if (answer.trim() === "") {
-      setInputError("Type a number first, for example 73856, 73.9k or 3*3*64*128+128.");
-      return;
-    }
-    setPending(true);
-    try {
-      const result = await submitPracticeAnswerAction({ attemptId: item.attemptId, answer });
-      if (!result.ok) {
-        setInputError(result.message);
-        inputRef.current?.focus();
-        return;
-      }
-      setInputError(null);
-      setGraded(result);
-      setHistory((previous) => [...previous, { title: item.title, verdict: result.verdict }]);
-    } catch {
-      setInputError("Could not reach the server. Your answer was not counted; try again.");
-    } finally {
-      setPending(false);
-    }
-  }
 
   function next() {
     if (index + 1 >= total) {
@@ -171,63 +124,17 @@ export function PracticeRun({ deck, deckTitle, total }: { deck?: string; deckTit
           <div className="h-24 animate-pulse rounded bg-slate-200 dark:bg-slate-800" />
         </div>
       ) : (
-        <>
-          <section aria-labelledby="practice-title" className="card space-y-4">
-            <h1 id="practice-title" className="text-lg font-semibold">{item.title}</h1>
-            <div className="prose-receptive" dangerouslySetInnerHTML={{ __html: item.promptHtml }} />
-            <form onSubmit={submit} noValidate className="space-y-2">
-              <label htmlFor="numeric-answer" className="field-label">
-                Your answer{UNIT_LABELS[item.unit] === "" ? "" : ` (${UNIT_LABELS[item.unit] ?? item.unit})`}
-              </label>
-              <div className="flex gap-2">
-                <input
-                  ref={inputRef}
-                  id="numeric-answer"
-                  name="answer"
-                  className="field-input font-mono"
-                  autoComplete="off"
-                  autoCapitalize="off"
-                  spellCheck={false}
-                  enterKeyHint="done"
-                  value={answer}
-                  disabled={graded !== null}
-                  placeholder="e.g. 73856, 73.9k or 3*3*64*128+128"
-                  onChange={(event) => setAnswer(event.target.value)}
-                  aria-invalid={inputError ? true : undefined}
-                  aria-describedby={inputError ? "numeric-answer-error" : undefined}
-                />
-                <button type="submit" className="btn-primary" disabled={pending || graded !== null}>
-                  {pending && !graded ? "Checking…" : "Check"}
-                </button>
-              </div>
-              {inputError && <p id="numeric-answer-error" role="alert" className="field-error">{inputError}</p>}
-            </form>
-          </section>
-
-          {graded && (
-            <section aria-labelledby="feedback-title" className="card space-y-4">
-              <div className={VERDICT_TEXT[graded.verdict].style} role="status">
-                <p id="feedback-title" className="font-semibold">{VERDICT_TEXT[graded.verdict].title}</p>
-                <p className="mt-1">
-                  The answer is <strong className="font-mono">{graded.correctAnswerText}</strong>
-                  {UNIT_LABELS[graded.unit] === "" ? "" : ` ${UNIT_LABELS[graded.unit] ?? graded.unit}`}.
-                </p>
-                {graded.feedbackHtml && <div className="prose-receptive mt-2" dangerouslySetInnerHTML={{ __html: graded.feedbackHtml }} />}
-              </div>
-              <div>
-                <h2 className="mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">Worked solution</h2>
-                <div className="prose-receptive" dangerouslySetInnerHTML={{ __html: graded.solutionHtml }} />
-              </div>
-              <details className="text-sm">
-                <summary className="cursor-pointer font-medium">Why this formula</summary>
-                <div className="prose-receptive mt-2" dangerouslySetInnerHTML={{ __html: graded.explanationHtml }} />
-              </details>
-              <button ref={nextRef} type="button" className="btn-primary" onClick={next} disabled={pending}>
-                {index + 1 >= total ? "See your score" : "Next question"} <kbd className="rounded border border-white/40 px-1.5 text-xs">Enter</kbd>
-              </button>
-            </section>
+        <NumericCard
+          key={item.attemptId}
+          item={item}
+          titleAs="h1"
+          onGraded={(graded) => setHistory((previous) => [...previous, { title: item.title, verdict: graded.verdict }])}
+          after={() => (
+            <button type="button" className="btn-primary" onClick={next} disabled={pending} autoFocus>
+              {index + 1 >= total ? "See your score" : "Next question"} <kbd className="rounded border border-white/40 px-1.5 text-xs">Enter</kbd>
+            </button>
           )}
-        </>
+        />
       )}
     </div>
   );

@@ -6,7 +6,8 @@ import { getQuestionDetail } from "@/lib/bank/queries";
 import { getDb } from "@/lib/db";
 import { renderInlineMarkdown, renderMarkdown } from "@/lib/markdown";
 import { DifficultyDots, KindBadge, TagChip } from "@/app/ui/badges";
-import { QuestionView } from "./question-view";
+import { NumericTry } from "@/app/practice/numeric-try";
+import { QuestionNavigation, QuestionView } from "./question-view";
 
 type Params = Promise<{ slug: string; key: string }>;
 
@@ -22,6 +23,8 @@ export default async function QuestionPage({ params }: { params: Params }) {
   const question = await getQuestionDetail(getDb(), slug, key);
   if (!question) notFound();
   const deckHref = `/decks/${question.deck.slug}`;
+  const previousHref = question.previousKey ? `${deckHref}/${question.previousKey}` : null;
+  const nextHref = question.nextKey ? `${deckHref}/${question.nextKey}` : null;
   // Relative image paths in a question resolve inside its deck's content folder.
   const markdown = (source: string) => renderMarkdown(source, { assetBaseUrl: `/content-assets/${question.deck.slug}/` });
 
@@ -49,20 +52,27 @@ export default async function QuestionPage({ params }: { params: Params }) {
         </div>
       </header>
 
-      <QuestionView
-        key={question.key}
-        kind={question.kind}
-        promptHtml={markdown(question.prompt)}
-        answerHtml={markdown(question.answer)}
-        explanationHtml={markdown(question.explanation)}
-        choices={question.choices.map((choice) => ({
-          html: renderInlineMarkdown(choice.text),
-          correct: choice.correct,
-          whyHtml: choice.why ? renderInlineMarkdown(choice.why) : null,
-        }))}
-        previousHref={question.previousKey ? `${deckHref}/${question.previousKey}` : null}
-        nextHref={question.nextKey ? `${deckHref}/${question.nextKey}` : null}
-      />
+      {question.kind === "NUMERIC" ? (
+        <>
+          <NumericTry key={question.key} questionKey={question.key} />
+          <QuestionNavigation previousHref={previousHref} nextHref={nextHref} />
+        </>
+      ) : (
+        <QuestionView
+          key={question.key}
+          kind={question.kind}
+          promptHtml={markdown(question.prompt)}
+          answerHtml={markdown(question.answer)}
+          explanationHtml={markdown(question.explanation)}
+          choices={question.choices.map((choice) => ({
+            html: renderInlineMarkdown(choice.text),
+            correct: choice.correct,
+            whyHtml: choice.why ? renderInlineMarkdown(choice.why) : null,
+          }))}
+          previousHref={previousHref}
+          nextHref={nextHref}
+        />
+      )}
     </article>
   );
 }

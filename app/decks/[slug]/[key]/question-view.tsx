@@ -30,7 +30,6 @@ function isTyping(target: EventTarget | null): boolean {
  * 1–6 pick a choice, ← and → move to the previous or next question.
  */
 export function QuestionView({ kind, promptHtml, answerHtml, explanationHtml, choices, previousHref, nextHref }: QuestionViewProps) {
-  const router = useRouter();
   const [revealed, setRevealed] = useState(false);
   const [picked, setPicked] = useState<number | null>(null);
 
@@ -40,10 +39,6 @@ export function QuestionView({ kind, promptHtml, answerHtml, explanationHtml, ch
       if (event.key === " " && !revealed) {
         event.preventDefault();
         setRevealed(true);
-      } else if (event.key === "ArrowRight" && nextHref) {
-        router.push(nextHref);
-      } else if (event.key === "ArrowLeft" && previousHref) {
-        router.push(previousHref);
       } else if (kind === "MULTIPLE_CHOICE" && /^[1-6]$/.test(event.key) && picked === null) {
         const index = Number(event.key) - 1;
         if (index < choices.length) {
@@ -54,7 +49,7 @@ export function QuestionView({ kind, promptHtml, answerHtml, explanationHtml, ch
     }
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);
-  }, [revealed, picked, kind, choices.length, nextHref, previousHref, router]);
+  }, [revealed, picked, kind, choices.length]);
 
   const pickedChoice = picked === null ? null : choices[picked];
 
@@ -127,10 +122,27 @@ export function QuestionView({ kind, promptHtml, answerHtml, explanationHtml, ch
         </button>
       )}
 
-      <nav aria-label="Question navigation" className="flex items-center justify-between gap-3 border-t border-slate-200 pt-4 dark:border-slate-800">
-        {previousHref ? <Link href={previousHref} className="btn-secondary" rel="prev">← Previous</Link> : <span />}
-        {nextHref ? <Link href={nextHref} className="btn-secondary" rel="next">Next →</Link> : <span />}
-      </nav>
+      <QuestionNavigation previousHref={previousHref} nextHref={nextHref} />
     </div>
+  );
+}
+
+/** Previous/next links; ← and → follow them unless focus is in a text field. */
+export function QuestionNavigation({ previousHref, nextHref }: { previousHref: string | null; nextHref: string | null }) {
+  const router = useRouter();
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
+      if (event.key === "ArrowRight" && nextHref) router.push(nextHref);
+      else if (event.key === "ArrowLeft" && previousHref) router.push(previousHref);
+    }
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [nextHref, previousHref, router]);
+  return (
+    <nav aria-label="Question navigation" className="flex items-center justify-between gap-3 border-t border-slate-200 pt-4 dark:border-slate-800">
+      {previousHref ? <Link href={previousHref} className="btn-secondary" rel="prev">← Previous</Link> : <span />}
+      {nextHref ? <Link href={nextHref} className="btn-secondary" rel="next">Next →</Link> : <span />}
+    </nav>
   );
 }

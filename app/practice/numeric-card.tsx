@@ -1,0 +1,128 @@
+"use client";
+
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { submitPracticeAnswerAction, type PracticeItem, type SubmitResult } from "./actions";
+
+export type Verdict = "correct" | "mistake" | "incorrect";
+export type Graded = Extract<SubmitResult, { ok: true }>;
+
+const VERDICT_TEXT: Record<Verdict, { title: string; style: string }> = {
+  correct: { title: "Correct", style: "alert-success" },
+  mistake: { title: "Not quite: a common mistake", style: "alert-error" },
+  incorrect: { title: "Not correct", style: "alert-error" },
+};
+
+const UNIT_LABELS: Record<string, string> = { none: "", percent: "%", ratio: "" };
+
+function unitSuffix(unit: string): string {
+  const label = UNIT_LABELS[unit] ?? unit;
+  return label === "" ? "" : ` ${label}`;
+}
+
+interface NumericCardProps {
+  item: PracticeItem;
+  /** Heading level of the title: h1 on the practice page, h2 inside a question page. */
+  titleAs?: "h1" | "h2";
+  onGraded?: (graded: Graded) => void;
+  /** Rendered under the feedback once graded (e.g. a Next button). */
+  after?: (graded: Graded) => ReactNode;
+}
+
+/**
+ * One served numeric instance: the prompt, an answer box (Enter submits; unparseable input is explained and not
+ * counted), then the verdict, the correct value and the worked solution, all from the server.
+ */
+export function NumericCard({ item, titleAs: Title = "h2", onGraded, after }: NumericCardProps) {
+  const [answer, setAnswer] = useState("");
+  const [inputError, setInputError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const [graded, setGraded] = useState<Graded | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (!graded) inputRef.current?.focus();
+  }, [graded]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (pending || graded) return;
+    if (answer.trim() === "") {
+      setInputError("Type a number first, for example 73856, 73.9k or 3*3*64*128+128.");
+      return;
+    }
+    setPending(true);
+    try {
+      const result = await submitPracticeAnswerAction({ attemptId: item.attemptId, answer });
+      if (!result.ok) {
+        setInputError(result.message);
+        inputRef.current?.focus();
+        return;
+      }
+      setInputError(null);
+      setGraded(result);
+      onGraded?.(result);
+    } catch {
+      setInputError("Could not reach the server. Your answer was not counted; try again.");
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <>
+      <section aria-labelledby={`numeric-title-${item.attemptId}`} className="card space-y-4">
+        <Title id={`numeric-title-${item.attemptId}`} className="text-lg font-semibold">{item.title}</Title>
+        <div className="prose-receptive" dangerouslySetInnerHTML={{ __html: item.promptHtml }} />
+        <form onSubmit={submit} noValidate className="space-y-2">
+          <label htmlFor="numeric-answer" className="field-label">
+            Your answer{unitSuffix(item.unit) === "" ? "" : ` (${unitSuffix(item.unit).trim()})`}
+          </label>
+          <div className="flex gap-2">
+            <input
+              ref={inputRef}
+              id="numeric-answer"
+              name="answer"
+              className="field-input font-mono"
+              autoComplete="off"
+              autoCapitalize="off"
+              spellCheck={false}
+              enterKeyHint="done"
+              value={answer}
+              disabled={graded !== null}
+              placeholder="e.g. 73856, 73.9k or 3*3*64*128+128"
+              onChange={(event) => setAnswer(event.target.value)}
+              aria-invalid={inputError ? true : undefined}
+              aria-describedby={inputError ? "numeric-answer-error" : undefined}
+            />
+            <button type="submit" className="btn-primary" disabled={pending || graded !== null}>
+              {pending ? "Checking…" : "Check"}
+            </button>
+          </div>
+          {inputError && <p id="numeric-answer-error" role="alert" className="field-error">{inputError}</p>}
+        </form>
+      </section>
+
+      {graded && (
+        <section aria-label="Feedback" className="card space-y-4">
+          <div className={VERDICT_TEXT[graded.verdict].style} role="status">
+            <p className="font-semibold">{VERDICT_TEXT[graded.verdict].title}</p>
+            <p className="mt-1">
+              The answer is <strong className="font-mono">{graded.correctAnswerText}</strong>
+              {unitSuffix(graded.unit)}.
+            </p>
+            {graded.feedbackHtml && <div className="prose-receptive mt-2" dangerouslySetInnerHTML={{ __html: graded.feedbackHtml }} />}
+          </div>
+          <div>
+            <h3 className="mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">Worked solution</h3>
+            <div className="prose-receptive" dangerouslySetInnerHTML={{ __html: graded.solutionHtml }} />
+          </div>
+          <details className="text-sm">
+            <summary className="cursor-pointer font-medium">Why this formula</summary>
+            <div className="prose-receptive mt-2" dangerouslySetInnerHTML={{ __html: graded.explanationHtml }} />
+          </details>
+          {after?.(graded)}
+        </section>
+      )}
+    </>
+  );
+}
