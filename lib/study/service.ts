@@ -1,0 +1,381 @@
+/**
+ * The daily study loop on the server: what is due now (lib/srs decides the order and limits), one card to show,
+ * and reviews written exactly once. A review carries a client request id (a retry is answered from the stored
+ * log) and the card version the learner saw (a review from a stale tab is refused). Card update and log are one
+ * transaction; undo restores the card exactly and removes the log.
+ */
+import type { Db } from "@/lib/db-client";
+import type { Prisma } from "@/generated/prisma/client";
+import { AppError } from "@/lib/errors";
+import { fromStoredTemplate } from "@/lib/numeric";
+import {
+  allowedRatings,
+  buildQueue,
+  isRating,
+  newCard,
+  previewIntervals,
+  queueCounts,
+  reviewCard,
+  shouldSuspendAsLeech,
+  studyDay,
+  undoReview,
+  type QueueCard,
+  type QueueEntry,
+  type QueueInput,
+  type SrsCard,
+  type SrsRating,
+} from "@/lib/srs";
+import { serveNumericQuestion } from "@/lib/practice/numeric";
+import type { StudySettings } from "./settings";
+import { z } from "zod";
+
+const CARD_FIELDS = {
+  id: true,
+  questionId: true,
+  due: true,
+  stability: true,
+  difficulty: true,
+  elapsedDays: true,
+  scheduledDays: true,
+  learningSteps: true,
+  reps: true,
+  lapses: true,
+  state: true,
+  lastReview: true,
+  suspended: true,
+  updatedAt: true,
+} as const;
+
+type CardRow = Prisma.CardGetPayload<{ select: typeof CARD_FIELDS }>;
+
+function toSrs(card: CardRow): SrsCard {
+  const { due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state, lastReview, suspended } = card;
+  return { due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state, lastReview, suspended };
+}
+
+/** What the client echoes back so a review from a stale tab can be recognised. */
+export function cardVersion(card: { updatedAt: Date; reps: number } | null): string {
+  return card ? `${card.updatedAt.getTime()}:${card.reps}` : "new";
+}
+
+interface QueueContext {
+  entries: QueueEntry[];
+  input: QueueInput;
+  deckOf: Map<string, string>;
+}
+
+/** Questions the learner studies: active, in their chosen decks (all when none chosen), optionally one deck. */
+function questionScope(settings: StudySettings, deckSlug?: string): Prisma.QuestionWhereInput {
+  return {
+    status: "ACTIVE",
+    ...(settings.studyDeckIds.length > 0 ? { deckId: { in: settings.studyDeckIds } } : {}),
+    ...(deckSlug ? { deck: { slug: deckSlug } } : {}),
+  };
+}
+
+async function loadQueue(db: Db, userId: string, settings: StudySettings, now: Date, deckSlug?: string): Promise<QueueContext> {
+  const day = studyDay(now, settings);
+  const scope = questionScope(settings, deckSlug);
+  const [doneNew, doneReviews] = await Promise.all([
+    db.reviewLog.count({ where: { userId, reviewedAt: { gte: day.start, lt: day.end }, stateBefore: "NEW" } }),
+    db.reviewLog.count({ where: { userId, reviewedAt: { gte: day.start, lt: day.end }, stateBefore: "REVIEW" } }),
+  ]);
+  const reviewLimit = Math.max(0, settings.reviewsPerDay - doneReviews);
+  const newLimit = Math.max(0, settings.newCardsPerDay - doneNew);
+  const cardSelect = { id: true, due: true, state: true, suspended: true, questionId: true, question: { select: { difficulty: true, title: true, deck: { select: { slug: true, order: true } } } } } as const;
+
+  // Only the rows the queue can use, each read through the (userId, due) index.
+  const [learning, reviews, fresh, candidates] = await Promise.all([
+    db.card.findMany({ where: { userId, suspended: false, state: { in: ["LEARNING", "RELEARNING"] }, question: scope }, select: cardSelect }),
+    db.card.findMany({ where: { userId, suspended: false, state: "REVIEW", due: { lt: day.end }, question: scope }, select: cardSelect, orderBy: { due: "asc" }, take: reviewLimit }),
+    db.card.findMany({ where: { userId, suspended: false, state: "NEW", question: scope }, select: cardSelect, take: newLimit }),
+    db.question.findMany({
+      where: { ...scope, cards: { none: { userId } } },
+      select: { id: true, difficulty: true, title: true, deck: { select: { slug: true, order: true } } },
+      orderBy: [{ deck: { order: "asc" } }, { difficulty: "asc" }, { title: "asc" }, { key: "asc" }],
+      take: newLimit,
+    }),
+  ]);
+
+  const deckOf = new Map<string, string>();
+  // Question order inside a deck: difficulty first, then title (the deck page's order).
+  const order = (question: { difficulty: number; title: string }) => question.difficulty * 1e6 + titleRank(question.title);
+  const cards: QueueCard[] = [...learning, ...reviews, ...fresh].map((card) => {
+    deckOf.set(card.id, card.question.deck.slug);
+    return { id: card.id, deckOrder: card.question.deck.order, questionOrder: order(card.question), due: card.due, state: card.state, suspended: card.suspended };
+  });
+  const newCandidates = candidates.map((question) => {
+    deckOf.set(question.id, question.deck.slug);
+    return { questionId: question.id, deckOrder: question.deck.order, questionOrder: order(question) };
+  });
+  const input: QueueInput = { cards, newCandidates, doneToday: { newCards: doneNew, reviews: doneReviews } };
+  return { entries: buildQueue(input, settings, now), input, deckOf };
+}
+
+/** A stable number that sorts titles alphabetically well enough to break ties within one difficulty. */
+function titleRank(title: string): number {
+  const text = title.toLowerCase();
+  let rank = 0;
+  for (let i = 0; i < 3; i++) rank = rank * 100 + Math.min(99, Math.max(0, (text.charCodeAt(i) || 32) - 32));
+  return rank;
+}
+
+export interface QueueOverview {
+  counts: { new: number; learning: number; review: number };
+  perDeck: Array<{ slug: string; new: number; learning: number; review: number }>;
+  nextLearningDue: Date | null;
+}
+
+export async function getQueueOverview(db: Db, userId: string, settings: StudySettings, now: Date, deckSlug?: string): Promise<QueueOverview> {
+  const { entries, input, deckOf } = await loadQueue(db, userId, settings, now, deckSlug);
+  const counts = queueCounts(input, settings, now);
+  const perDeck = new Map<string, { slug: string; new: number; learning: number; review: number }>();
+  for (const entry of entries) {
+    const slug = deckOf.get(entry.cardId ?? entry.questionId ?? "") ?? "";
+    const row = perDeck.get(slug) ?? { slug, new: 0, learning: 0, review: 0 };
+    row[entry.kind] += 1;
+    perDeck.set(slug, row);
+  }
+  return { counts: { new: counts.new, learning: counts.learning, review: counts.review }, perDeck: [...perDeck.values()], nextLearningDue: counts.nextLearningDue };
+}
+
+export interface StudyCard {
+  queueKind: "new" | "learning" | "review";
+  questionId: string;
+  questionKey: string;
+  deckSlug: string;
+  deckTitle: string;
+  kind: "FLASHCARD" | "MULTIPLE_CHOICE" | "NUMERIC";
+  title: string;
+  prompt: string;
+  answer: string;
+  explanation: string;
+  /** Multiple choice: option texts only; correctness is checked on the server. */
+  choices: string[];
+  /** Numeric: the served instance. */
+  numeric: { attemptId: string; prompt: string; unit: string } | null;
+  cardVersion: string;
+  /** Next interval per rating (1..4) if rated now. */
+  intervals: Record<SrsRating, string>;
+  remaining: { new: number; learning: number; review: number };
+}
+
+export type NextCardResult = { done: false; card: StudyCard } | { done: true; nextLearningDue: Date | null };
+
+export async function getNextStudyCard(db: Db, userId: string, settings: StudySettings, now: Date, deckSlug?: string): Promise<NextCardResult> {
+  const { entries, input } = await loadQueue(db, userId, settings, now, deckSlug);
+  const first = entries[0];
+  if (!first) return { done: true, nextLearningDue: queueCounts(input, settings, now).nextLearningDue };
+  const card = first.cardId ? await db.card.findUniqueOrThrow({ where: { id: first.cardId }, select: CARD_FIELDS }) : null;
+  const questionId = card?.questionId ?? first.questionId!;
+  const question = await db.question.findUniqueOrThrow({
+    where: { id: questionId },
+    select: { id: true, key: true, kind: true, title: true, prompt: true, answer: true, explanation: true, choices: true, deck: { select: { slug: true, title: true } } },
+  });
+  const counts = queueCounts(input, settings, now);
+  const srs = card ? toSrs(card) : newCard(now);
+  const intervals = Object.fromEntries(previewIntervals(srs, settings, now).map((preview) => [preview.rating, preview.interval])) as Record<SrsRating, string>;
+  const numeric = question.kind === "NUMERIC" ? await serveNumericQuestion(db, userId, question.id) : null;
+  return {
+    done: false,
+    card: {
+      queueKind: first.kind,
+      questionId: question.id,
+      questionKey: question.key,
+      deckSlug: question.deck.slug,
+      deckTitle: question.deck.title,
+      kind: question.kind,
+      title: question.title,
+      prompt: question.prompt,
+      answer: question.answer,
+      explanation: question.explanation,
+      choices: choiceList(question.choices).map((choice) => choice.text),
+      numeric: numeric ? { attemptId: numeric.attemptId, prompt: numeric.prompt, unit: numeric.unit } : null,
+      cardVersion: cardVersion(card),
+      intervals,
+      remaining: { new: counts.new, learning: counts.learning, review: counts.review },
+    },
+  };
+}
+
+const storedChoices = z.array(z.object({ text: z.string(), correct: z.boolean().optional(), why: z.string().optional() }));
+function choiceList(value: unknown): Array<{ text: string; correct: boolean; why: string | null }> {
+  const parsed = storedChoices.safeParse(value ?? []);
+  return parsed.success ? parsed.data.map((choice) => ({ text: choice.text, correct: choice.correct === true, why: choice.why ?? null })) : [];
+}
+
+export interface ChoiceCheck {
+  correct: boolean;
+  correctIndexes: number[];
+  /** Reasons for the wrong options, by index. */
+  why: Array<string | null>;
+}
+
+/** Grades a multiple-choice pick without writing anything (the review itself re-checks it). */
+export async function checkChoice(db: Db, questionId: string, choiceIndex: number): Promise<ChoiceCheck> {
+  const question = await db.question.findFirst({ where: { id: questionId, kind: "MULTIPLE_CHOICE", status: "ACTIVE" }, select: { choices: true } });
+  if (!question) throw new AppError("NOT_FOUND", "That question is not available.");
+  const choices = choiceList(question.choices);
+  if (!Number.isInteger(choiceIndex) || choiceIndex < 0 || choiceIndex >= choices.length) throw new AppError("VALIDATION", "Pick one of the listed options.");
+  return {
+    correct: choices[choiceIndex]!.correct,
+    correctIndexes: choices.flatMap((choice, index) => (choice.correct ? [index] : [])),
+    why: choices.map((choice) => choice.why),
+  };
+}
+
+export const submitReviewSchema = z.strictObject({
+  clientRequestId: z.uuid({ error: "Invalid request id." }),
+  questionId: z.string().min(1).max(64),
+  cardVersion: z.string().min(1).max(64),
+  rating: z.number().int().refine(isRating, "Rate with 1 (Again) to 4 (Easy)."),
+  durationMs: z.number().int().min(0).max(86_400_000).optional(),
+  choiceIndex: z.number().int().min(0).max(10).optional(),
+  attemptId: z.string().min(1).max(64).optional(),
+});
+
+export interface ReviewOutcome {
+  /** True when this request id had already been applied: the stored result is returned. */
+  duplicate: boolean;
+  due: Date;
+  state: "NEW" | "LEARNING" | "REVIEW" | "RELEARNING";
+  leech: boolean;
+}
+
+export async function submitReview(db: Db, userId: string, input: unknown, settings: StudySettings, now = new Date()): Promise<ReviewOutcome> {
+  const parsed = submitReviewSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("VALIDATION", parsed.error.issues[0]?.message ?? "Invalid review.");
+  const request = parsed.data;
+
+  const existing = await appliedReview(db, userId, request.clientRequestId);
+  if (existing) return existing;
+
+  const question = await db.question.findFirst({ where: { id: request.questionId, status: "ACTIVE" }, select: { id: true, kind: true, choices: true, template: true } });
+  if (!question) throw new AppError("NOT_FOUND", "That question is no longer available.");
+
+  // Quiz kinds: the server decides whether the answer was right, and so which ratings are allowed.
+  let correct: boolean | undefined;
+  let answerGiven: string | null = null;
+  let numericSeed: number | null = null;
+  if (question.kind === "MULTIPLE_CHOICE") {
+    const choices = choiceList(question.choices);
+    if (request.choiceIndex === undefined || request.choiceIndex >= choices.length) throw new AppError("VALIDATION", "Pick an option before rating.");
+    correct = choices[request.choiceIndex]!.correct;
+    answerGiven = String(request.choiceIndex);
+  } else if (question.kind === "NUMERIC") {
+    const attempt = request.attemptId
+      ? await db.numericAttempt.findFirst({ where: { id: request.attemptId, userId, questionId: question.id }, select: { answeredAt: true, correct: true, answerGiven: true, seed: true } })
+      : null;
+    if (!attempt?.answeredAt) throw new AppError("VALIDATION", "Answer the question before rating it.");
+    fromStoredTemplate(question.template); // a broken template must not be rated as if it were fine
+    correct = attempt.correct === true;
+    answerGiven = attempt.answerGiven;
+    numericSeed = attempt.seed;
+  }
+  const allowed = allowedRatings(question.kind, correct);
+  if (!allowed.includes(request.rating as SrsRating)) {
+    throw new AppError("VALIDATION", correct === false ? "A wrong answer is rated Again." : "That rating is not available for this answer.");
+  }
+  const rating = request.rating as SrsRating;
+
+  try {
+    return await db.$transaction(async (tx) => {
+      const card = await tx.card.findUnique({ where: { userId_questionId: { userId, questionId: question.id } }, select: CARD_FIELDS });
+      if (cardVersion(card) !== request.cardVersion) {
+        throw new AppError("CONFLICT", "This card changed in another tab or window. It has been reloaded.");
+      }
+      const before = card ? toSrs(card) : newCard(now);
+      const result = reviewCard(before, rating, settings, now);
+      const leech = shouldSuspendAsLeech(before, result.card);
+      const data = { ...result.card, ...(leech ? { suspended: true, leech: true } : {}) };
+      let cardId: string;
+      if (card) {
+        // Conditional on the version read above: a concurrent review of the same card cannot also apply.
+        const { count } = await tx.card.updateMany({ where: { id: card.id, updatedAt: card.updatedAt, reps: card.reps }, data });
+        if (count !== 1) throw new AppError("CONFLICT", "This card changed in another tab or window. It has been reloaded.");
+        cardId = card.id;
+      } else {
+        cardId = (await tx.card.create({ data: { userId, questionId: question.id, ...data } })).id;
+      }
+      await tx.reviewLog.create({
+        data: {
+          cardId,
+          userId,
+          clientRequestId: request.clientRequestId,
+          rating,
+          stateBefore: result.log.stateBefore,
+          dueBefore: result.log.dueBefore,
+          stability: result.log.stability,
+          difficulty: result.log.difficulty,
+          elapsedDays: result.log.elapsedDays,
+          lastElapsedDays: result.log.lastElapsedDays,
+          scheduledDays: result.log.scheduledDays,
+          learningSteps: result.log.learningSteps,
+          lastReviewBefore: before.lastReview,
+          reviewedAt: result.log.reviewedAt,
+          durationMs: request.durationMs,
+          answerGiven,
+          correct: correct ?? null,
+          numericSeed,
+        },
+      });
+      await tx.user.update({ where: { id: userId }, data: { lastActiveAt: now } });
+      return { duplicate: false, due: result.card.due, state: result.card.state, leech };
+    });
+  } catch (error) {
+    // The same request id raced with itself: the other one won; answer the same way it was answered.
+    if (isUniqueViolation(error)) {
+      const applied = await appliedReview(db, userId, request.clientRequestId);
+      if (applied) return applied;
+      throw new AppError("CONFLICT", "This card changed in another tab or window. It has been reloaded.");
+    }
+    throw error;
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
+}
+
+async function appliedReview(db: Db, userId: string, clientRequestId: string): Promise<ReviewOutcome | null> {
+  const log = await db.reviewLog.findUnique({ where: { clientRequestId }, select: { userId: true, card: { select: { due: true, state: true, leech: true } } } });
+  if (!log) return null;
+  // Another learner's request id must not reveal anything about their card.
+  if (log.userId !== userId) throw new AppError("CONFLICT", "Duplicate request id.");
+  return { duplicate: true, due: log.card.due, state: log.card.state, leech: log.card.leech };
+}
+
+export interface UndoOutcome {
+  questionId: string;
+  questionTitle: string;
+}
+
+/** Undoes the learner's most recent review: the card goes back exactly as it was and the log is removed. */
+export async function undoLastReview(db: Db, userId: string): Promise<UndoOutcome> {
+  return db.$transaction(async (tx) => {
+    const log = await tx.reviewLog.findFirst({ where: { userId }, orderBy: [{ reviewedAt: "desc" }, { createdAt: "desc" }] });
+    if (!log) throw new AppError("NOT_FOUND", "There is no review to undo.");
+    const card = await tx.card.findUniqueOrThrow({ where: { id: log.cardId }, select: { ...CARD_FIELDS, leech: true, question: { select: { title: true } } } });
+    const restored = undoReview(toSrs(card), { ...log, rating: log.rating as SrsRating }, { previousReviewedAt: log.lastReviewBefore });
+    const unLeech = card.leech && shouldSuspendAsLeech(restored, toSrs(card));
+    const { count } = await tx.card.updateMany({
+      where: { id: card.id, updatedAt: card.updatedAt },
+      data: { ...restored, ...(unLeech ? { suspended: false, leech: false } : {}) },
+    });
+    if (count !== 1) throw new AppError("CONFLICT", "This card changed meanwhile; nothing was undone.");
+    await tx.reviewLog.delete({ where: { id: log.id } });
+    return { questionId: card.questionId, questionTitle: card.question.title };
+  });
+}
+
+/** Suspends or unsuspends one of the learner's cards; a card they do not own is "not found". */
+export async function setCardSuspended(db: Db, userId: string, questionId: string, suspended: boolean): Promise<void> {
+  const { count } = await db.card.updateMany({ where: { userId, questionId }, data: { suspended, ...(suspended ? {} : { leech: false }) } });
+  if (count === 0) {
+    if (!suspended) throw new AppError("NOT_FOUND", "You have no card for that question.");
+    // Suspending a question never studied yet: create its card already suspended.
+    const question = await db.question.findFirst({ where: { id: questionId, status: "ACTIVE" }, select: { id: true } });
+    if (!question) throw new AppError("NOT_FOUND", "That question is not available.");
+    await db.card.create({ data: { userId, questionId, ...newCard(new Date()), suspended: true } });
+  }
+}

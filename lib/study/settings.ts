@@ -1,0 +1,63 @@
+/**
+ * A learner's study settings: the FSRS scheduler settings (validated by lib/srs) and the decks they study.
+ */
+import { z } from "zod";
+import type { Db } from "@/lib/db-client";
+import { AppError } from "@/lib/errors";
+import { isValidTimeZone, schedulerSettingsSchema, type SchedulerSettings } from "@/lib/srs";
+import { fieldErrorsOf } from "@/lib/validation/auth";
+
+export interface StudySettings extends SchedulerSettings {
+  /** Decks chosen for study; empty means every deck. */
+  studyDeckIds: string[];
+  timeZoneConfirmed: boolean;
+}
+
+const SETTINGS_SELECT = {
+  desiredRetention: true,
+  newCardsPerDay: true,
+  reviewsPerDay: true,
+  timeZone: true,
+  dayStartHour: true,
+  learningSteps: true,
+  relearningSteps: true,
+  maximumIntervalDays: true,
+  enableFuzz: true,
+  timeZoneConfirmed: true,
+  studyDecks: { select: { deckId: true } },
+} as const;
+
+export async function loadStudySettings(db: Db, userId: string): Promise<StudySettings> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: SETTINGS_SELECT });
+  if (!user) throw new AppError("UNAUTHENTICATED", "Please log in again.");
+  const { studyDecks, timeZoneConfirmed, ...scheduler } = user;
+  // Rows written before a validation rule changed still load: fall back to defaults field by field.
+  const parsed = schedulerSettingsSchema.safeParse(scheduler);
+  const settings = parsed.success ? parsed.data : schedulerSettingsSchema.parse({});
+  return { ...settings, studyDeckIds: studyDecks.map((row) => row.deckId), timeZoneConfirmed };
+}
+
+export const updateStudySettingsSchema = schedulerSettingsSchema.extend({
+  studyDeckIds: z.array(z.string().min(1).max(64)).max(500).default([]),
+});
+
+/** Saves validated settings; unknown deck ids are ignored rather than failing the whole form. */
+export async function updateStudySettings(db: Db, userId: string, input: unknown): Promise<StudySettings> {
+  const parsed = updateStudySettingsSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("VALIDATION", "Please fix the highlighted fields.", fieldErrorsOf(parsed.error));
+  const { studyDeckIds, ...scheduler } = parsed.data;
+  const known = await db.deck.findMany({ where: { id: { in: studyDeckIds } }, select: { id: true } });
+  await db.$transaction([
+    db.user.update({ where: { id: userId }, data: { ...scheduler, learningSteps: [...scheduler.learningSteps], relearningSteps: [...scheduler.relearningSteps], timeZoneConfirmed: true } }),
+    db.studyDeck.deleteMany({ where: { userId } }),
+    db.studyDeck.createMany({ data: known.map((deck) => ({ userId, deckId: deck.id })) }),
+  ]);
+  return loadStudySettings(db, userId);
+}
+
+/** The browser's time zone, taken once on first visit; later changes happen only in settings. */
+export async function adoptBrowserTimeZone(db: Db, userId: string, timeZone: unknown): Promise<boolean> {
+  if (typeof timeZone !== "string" || timeZone.length > 64 || !isValidTimeZone(timeZone)) return false;
+  const { count } = await db.user.updateMany({ where: { id: userId, timeZoneConfirmed: false }, data: { timeZone, timeZoneConfirmed: true } });
+  return count === 1;
+}
