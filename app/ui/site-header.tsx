@@ -9,6 +9,7 @@ export async function SiteHeader() {
   const links = user
     ? [
         { href: "/home", label: "Home" },
+        { href: "/study", label: "Study" },
         { href: "/decks", label: "Decks" },
         { href: "/practice", label: "Practice" },
         { href: "/analyzer", label: "Analyzer" },

@@ -42,6 +42,9 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
             <p className="truncate text-xs text-slate-500 dark:text-slate-400">{email}</p>
           </div>
           <hr className="my-1 border-slate-200 dark:border-slate-800" />
+          <Link role="menuitem" href="/settings" className="block rounded-md px-3 py-2 text-sm hover:bg-slate-100 dark:hover:bg-slate-800" onClick={() => setOpen(false)}>
+            Study settings
+          </Link>
           <Link role="menuitem" href="/account" className="block rounded-md px-3 py-2 text-sm hover:bg-slate-100 dark:hover:bg-slate-800" onClick={() => setOpen(false)}>
             Account settings
           </Link>

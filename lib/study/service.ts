@@ -379,3 +379,11 @@ export async function setCardSuspended(db: Db, userId: string, questionId: strin
     await db.card.create({ data: { userId, questionId, ...newCard(new Date()), suspended: true } });
   }
 }
+
+/** Cards (not suspended, active questions) that will be due by the end of the learner's next study day. */
+export async function dueByEndOfTomorrow(db: Db, userId: string, settings: StudySettings, now: Date): Promise<number> {
+  const tomorrow = studyDay(new Date(studyDay(now, settings).end.getTime() + 1), settings);
+  return db.card.count({
+    where: { userId, suspended: false, state: { not: "NEW" }, due: { lt: tomorrow.end }, question: questionScope(settings) },
+  });
+}

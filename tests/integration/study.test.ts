@@ -150,7 +150,7 @@ describe("study loop", () => {
   it("suspends a card at its 8th lapse, says so, and undo lifts the suspension", async () => {
     const due = minutes(-60);
     await db.card.create({
-      data: { userId, questionId: ids.flash2, due, state: "REVIEW", stability: 2, difficulty: 8, reps: 20, lapses: 7, scheduledDays: 2, elapsedDays: 2, lastReview: minutes(-3 * 1440) },
+      data: { userId, questionId: ids.flash2!, due, state: "REVIEW", stability: 2, difficulty: 8, reps: 20, lapses: 7, scheduledDays: 2, elapsedDays: 2, lastReview: minutes(-3 * 1440) },
     });
     settings = { ...settings, newCardsPerDay: 0 };
     const card = await next();

@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { requireUser } from "@/lib/auth/session";
+import { listDecks } from "@/lib/bank/queries";
+import { getDb } from "@/lib/db";
+import { loadStudySettings } from "@/lib/study/settings";
+import { SettingsForm } from "./settings-form";
+
+export const metadata: Metadata = { title: "Study settings" };
+
+export default async function SettingsPage() {
+  const user = await requireUser("/settings");
+  const db = getDb();
+  const [settings, decks] = await Promise.all([loadStudySettings(db, user.id), listDecks(db)]);
+  const deckIds = await db.deck.findMany({ select: { id: true, slug: true } });
+  const idOf = new Map(deckIds.map((deck) => [deck.slug, deck.id]));
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold tracking-tight">Study settings</h1>
+        <p className="mt-1 text-slate-600 dark:text-slate-400">How many cards a day, how hard the scheduler pushes, and which decks you study.</p>
+      </div>
+      <SettingsForm
+        initial={{
+          desiredRetention: settings.desiredRetention,
+          newCardsPerDay: settings.newCardsPerDay,
+          reviewsPerDay: settings.reviewsPerDay,
+          timeZone: settings.timeZone,
+          dayStartHour: settings.dayStartHour,
+          learningSteps: settings.learningSteps.join(" "),
+          relearningSteps: settings.relearningSteps.join(" "),
+          maximumIntervalDays: settings.maximumIntervalDays,
+          enableFuzz: settings.enableFuzz,
+          studyDeckIds: settings.studyDeckIds,
+        }}
+        decks={decks.map((deck) => ({ id: idOf.get(deck.slug) ?? "", title: deck.title, count: deck.questionCount })).filter((deck) => deck.id)}
+        timeZones={Intl.supportedValuesOf("timeZone")}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,348 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { NumericCard } from "@/app/practice/numeric-card";
+import { checkChoiceAction, nextStudyCardAction, submitReviewAction, undoLastReviewAction, type ChoiceResponse, type NextCardResponse, type StudyCardView } from "./actions";
+
+type Rating = 1 | 2 | 3 | 4;
+const RATING_LABELS: Record<Rating, string> = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" };
+const RATING_STYLES: Record<Rating, string> = {
+  1: "border-red-300 bg-red-50 text-red-800 hover:bg-red-100 dark:border-red-900 dark:bg-red-950/50 dark:text-red-200",
+  2: "border-amber-300 bg-amber-50 text-amber-800 hover:bg-amber-100 dark:border-amber-900 dark:bg-amber-950/50 dark:text-amber-200",
+  3: "border-emerald-300 bg-emerald-50 text-emerald-800 hover:bg-emerald-100 dark:border-emerald-900 dark:bg-emerald-950/50 dark:text-emerald-200",
+  4: "border-sky-300 bg-sky-50 text-sky-800 hover:bg-sky-100 dark:border-sky-900 dark:bg-sky-950/50 dark:text-sky-200",
+};
+
+type Done = Extract<NextCardResponse, { ok: true; done: true }>;
+type Picked = { index: number; result: Extract<ChoiceResponse, { ok: true }> };
+
+/** Wall-clock helpers kept outside the component: reading the clock is not part of rendering. */
+function nowMs(): number {
+  return Date.now();
+}
+
+function millisecondsSince(start: number): number {
+  return Math.min(Math.max(0, nowMs() - start), 86_400_000);
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
+}
+
+/**
+ * One study session, keyboard-first: Space reveals, 1–4 rate (number keys pick a multiple-choice option first),
+ * Enter rates the default (Good, or Again after a wrong answer), U undoes the last review. Every review carries a
+ * request id made when the card was shown, so a retry after a network error is applied once.
+ */
+export function StudySession({ deck, scopeTitle, initialTotal }: { deck?: string; scopeTitle: string; initialTotal: number }) {
+  const [card, setCard] = useState<StudyCardView | null>(null);
+  const [done, setDone] = useState<Done | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [revealed, setRevealed] = useState(false);
+  const [picked, setPicked] = useState<Picked | null>(null);
+  const [numericCorrect, setNumericCorrect] = useState<boolean | null>(null);
+  const [pending, setPending] = useState(false);
+  const [reviewed, setReviewed] = useState(0);
+  const requestId = useRef<string>("");
+  const shownAt = useRef<number>(0);
+
+  const apply = useCallback((result: NextCardResponse) => {
+    if (!result.ok) {
+      setError(result.message);
+      return;
+    }
+    setError(null);
+    setRevealed(false);
+    setPicked(null);
+    setNumericCorrect(null);
+    if (result.done) {
+      setCard(null);
+      setDone(result);
+      return;
+    }
+    requestId.current = crypto.randomUUID();
+    shownAt.current = nowMs();
+    setDone(null);
+    setCard(result.card);
+  }, []);
+
+  const fetchNext = useCallback(() => nextStudyCardAction({ deck }), [deck]);
+
+  async function loadNext() {
+    setPending(true);
+    try {
+      apply(await fetchNext());
+    } catch {
+      setError("Could not reach the server. Check your connection and try again.");
+    } finally {
+      setPending(false);
+    }
+  }
+
+  useEffect(() => {
+    let cancelled = false;
+    fetchNext().then(
+      (result) => !cancelled && apply(result),
+      () => !cancelled && setError("Could not reach the server. Check your connection and try again."),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [fetchNext, apply]);
+
+  const answered = card !== null && (card.kind === "FLASHCARD" ? revealed : card.kind === "MULTIPLE_CHOICE" ? picked !== null : numericCorrect !== null);
+  const correct = card?.kind === "MULTIPLE_CHOICE" ? picked?.result.correct : card?.kind === "NUMERIC" ? numericCorrect ?? undefined : undefined;
+  const allowed: Rating[] = !answered ? [] : correct === false ? [1] : card?.kind === "FLASHCARD" ? [1, 2, 3, 4] : [2, 3, 4];
+  const defaultRating: Rating | null = allowed.length === 0 ? null : correct === false ? 1 : 3;
+
+  async function rate(rating: Rating) {
+    if (!card || pending || !allowed.includes(rating)) return;
+    setPending(true);
+    setNotice(null);
+    try {
+      const result = await submitReviewAction({
+        clientRequestId: requestId.current,
+        questionId: card.questionId,
+        cardVersion: card.cardVersion,
+        rating,
+        durationMs: millisecondsSince(shownAt.current),
+        ...(card.kind === "MULTIPLE_CHOICE" && picked ? { choiceIndex: picked.index } : {}),
+        ...(card.kind === "NUMERIC" && card.numeric ? { attemptId: card.numeric.attemptId } : {}),
+      });
+      if (!result.ok) {
+        if (result.code === "CONFLICT") {
+          setNotice(result.message);
+          apply(await fetchNext());
+        } else {
+          setError(`${result.message} Your rating was not saved; try again.`);
+        }
+        return;
+      }
+      setReviewed((value) => value + 1);
+      if (result.leech) setNotice(`“${card.title}” has been forgotten 8 times, so it is now suspended as a leech. Rewrite it in your own words or unsuspend it from the question page.`);
+      apply(await fetchNext());
+    } catch {
+      setError("Could not reach the server. Your rating was not saved; press it again to retry.");
+    } finally {
+      setPending(false);
+    }
+  }
+
+  async function pick(index: number) {
+    if (!card || card.kind !== "MULTIPLE_CHOICE" || picked || pending || index >= card.choicesHtml.length) return;
+    setPending(true);
+    try {
+      const result = await checkChoiceAction({ questionId: card.questionId, choiceIndex: index });
+      if (!result.ok) setError(result.message);
+      else setPicked({ index, result });
+    } catch {
+      setError("Could not reach the server. Check your connection and try again.");
+    } finally {
+      setPending(false);
+    }
+  }
+
+  async function undo() {
+    if (pending) return;
+    setPending(true);
+    try {
+      const result = await undoLastReviewAction();
+      if (!result.ok) {
+        setNotice(result.message);
+        return;
+      }
+      setReviewed((value) => Math.max(0, value - 1));
+      setNotice(`Undid your review of “${result.questionTitle}”.`);
+      apply(await fetchNext());
+    } catch {
+      setError("Could not reach the server. Nothing was undone.");
+    } finally {
+      setPending(false);
+    }
+  }
+
+  // Keyboard shortcuts; the numeric answer box handles its own Enter.
+  const handlers = useRef({ rate, pick, undo, reveal: () => setRevealed(true) });
+  useEffect(() => {
+    handlers.current = { rate, pick, undo, reveal: () => setRevealed(true) };
+  });
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.altKey || event.ctrlKey || event.metaKey || event.repeat) return;
+      if (isTyping(event.target)) return;
+      const key = event.key;
+      if (key === "u" || key === "U") {
+        event.preventDefault();
+        void handlers.current.undo();
+      } else if (key === " " && card?.kind === "FLASHCARD" && !revealed) {
+        event.preventDefault();
+        handlers.current.reveal();
+      } else if (/^[1-6]$/.test(key) && card?.kind === "MULTIPLE_CHOICE" && !picked) {
+        event.preventDefault();
+        void handlers.current.pick(Number(key) - 1);
+      } else if (/^[1-4]$/.test(key) && answered) {
+        event.preventDefault();
+        void handlers.current.rate(Number(key) as Rating);
+      } else if (key === "Enter" && answered && defaultRating && !(event.target instanceof HTMLButtonElement)) {
+        event.preventDefault();
+        void handlers.current.rate(defaultRating);
+      }
+    }
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [card, revealed, picked, answered, defaultRating]);
+
+  const remaining = card ? card.remaining.new + card.remaining.learning + card.remaining.review : 0;
+  const total = Math.max(reviewed + remaining, 1);
+
+  return (
+    <div className="mx-auto max-w-2xl space-y-4">
+      <div className="space-y-2">
+        <div className="flex items-baseline justify-between gap-3 text-sm text-slate-600 dark:text-slate-400">
+          <span className="truncate">{scopeTitle}</span>
+          {card && (
+            <span className="shrink-0 tabular-nums" aria-label={`${card.remaining.new} new, ${card.remaining.learning} learning, ${card.remaining.review} to review`}>
+              <span className="text-sky-700 dark:text-sky-300">{card.remaining.new}</span> ·{" "}
+              <span className="text-amber-700 dark:text-amber-300">{card.remaining.learning}</span> ·{" "}
+              <span className="text-emerald-700 dark:text-emerald-300">{card.remaining.review}</span>
+            </span>
+          )}
+        </div>
+        <div className="h-2 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800" role="progressbar" aria-label="Session progress" aria-valuemin={0} aria-valuemax={done ? reviewed : total} aria-valuenow={reviewed}>
+          <div className="h-full rounded-full bg-brand-600 transition-[width]" style={{ width: `${done ? 100 : (reviewed / total) * 100}%` }} />
+        </div>
+      </div>
+
+      {notice && <p role="status" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/50 dark:text-amber-100">{notice}</p>}
+      {error && (
+        <div role="alert" className="alert-error flex items-center justify-between gap-3">
+          <span>{error}</span>
+          <button type="button" className="btn-secondary" onClick={() => (card ? setError(null) : void loadNext())}>
+            {card ? "Dismiss" : "Try again"}
+          </button>
+        </div>
+      )}
+
+      {done ? (
+        <section className="card space-y-3 text-center" aria-label="Session finished">
+          <p className="text-sm font-semibold tracking-wide text-slate-500 uppercase">Session finished</p>
+          <p className="text-3xl font-bold">{reviewed} {reviewed === 1 ? "review" : "reviews"} done</p>
+          <p className="text-slate-600 dark:text-slate-400">
+            {done.nextLearningDue
+              ? `Cards you are still learning come back at ${new Date(done.nextLearningDue).toLocaleTimeString("en", { hour: "2-digit", minute: "2-digit" })}. `
+              : ""}
+            {done.dueTomorrow > 0 ? `${done.dueTomorrow} ${done.dueTomorrow === 1 ? "card is" : "cards are"} due by the end of tomorrow.` : "Nothing is due tomorrow yet."}
+          </p>
+          <div className="flex flex-wrap justify-center gap-3">
+            <Link href="/home" className="btn-primary">Back to home</Link>
+            <button type="button" className="btn-secondary" onClick={() => void undo()}>Undo last review <kbd className="text-xs">U</kbd></button>
+          </div>
+        </section>
+      ) : !card ? (
+        <div className="card min-h-64 space-y-3" aria-busy="true">
+          <span className="sr-only">Loading the next card…</span>
+          <div className="h-6 w-2/3 animate-pulse rounded bg-slate-200 dark:bg-slate-800" />
+          <div className="h-24 animate-pulse rounded bg-slate-200 dark:bg-slate-800" />
+        </div>
+      ) : (
+        <>
+          <div className="flex items-center justify-between text-xs text-slate-500 dark:text-slate-400">
+            <span>
+              {card.deckTitle} · {card.queueKind === "new" ? "New card" : card.queueKind === "learning" ? "Learning" : "Review"}
+            </span>
+            <Link href={`/decks/${card.deckSlug}/${card.questionKey}`} className="hover:underline">Open question page</Link>
+          </div>
+          {card.kind === "NUMERIC" && card.numeric ? (
+            <NumericCard
+              key={card.numeric.attemptId}
+              item={{ attemptId: card.numeric.attemptId, questionKey: card.questionKey, deckSlug: card.deckSlug, title: card.title, promptHtml: card.numeric.promptHtml, unit: card.numeric.unit }}
+              onGraded={(graded) => setNumericCorrect(graded.verdict === "correct")}
+            />
+          ) : (
+            <section aria-labelledby="study-title" className="card min-h-48 space-y-4">
+              <h1 id="study-title" className="text-lg font-semibold">{card.title}</h1>
+              <div className="prose-receptive" dangerouslySetInnerHTML={{ __html: card.promptHtml }} />
+              {card.kind === "MULTIPLE_CHOICE" && (
+                <fieldset className="space-y-2">
+                  <legend className="mb-2 text-sm font-medium text-slate-600 dark:text-slate-400">Choose one (keys 1–{card.choicesHtml.length})</legend>
+                  {card.choicesHtml.map((html, index) => {
+                    const isRight = picked?.result.correctIndexes.includes(index);
+                    const state = !picked ? "idle" : isRight ? "correct" : picked.index === index ? "wrong" : "muted";
+                    const styles = {
+                      idle: "border-slate-300 hover:border-brand-500 dark:border-slate-700",
+                      correct: "border-emerald-500 bg-emerald-50 dark:bg-emerald-950/50",
+                      wrong: "border-red-500 bg-red-50 dark:bg-red-950/50",
+                      muted: "border-slate-200 opacity-70 dark:border-slate-800",
+                    }[state];
+                    const why = picked && !isRight && (picked.index === index) ? picked.result.whyHtml[index] : null;
+                    return (
+                      <div key={index}>
+                        <button type="button" disabled={picked !== null || pending} onClick={() => void pick(index)} className={`flex w-full items-start gap-3 rounded-lg border px-3 py-2.5 text-left disabled:cursor-default ${styles}`}>
+                          <span aria-hidden="true" className="mt-0.5 flex size-6 shrink-0 items-center justify-center rounded-md border border-current text-xs font-semibold">{index + 1}</span>
+                          <span className="flex-1" dangerouslySetInnerHTML={{ __html: html }} />
+                          {state === "correct" && <span className="text-sm font-semibold text-emerald-700 dark:text-emerald-300">Correct</span>}
+                          {state === "wrong" && <span className="text-sm font-semibold text-red-700 dark:text-red-300">Your pick</span>}
+                        </button>
+                        {why && <p className="mt-1 ml-9 text-sm text-slate-600 dark:text-slate-400" dangerouslySetInnerHTML={{ __html: why }} />}
+                      </div>
+                    );
+                  })}
+                </fieldset>
+              )}
+              {answered && (
+                <div className="space-y-4 border-t border-slate-200 pt-4 dark:border-slate-800">
+                  <div>
+                    <h2 className="mb-1 text-sm font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">Answer</h2>
+                    <div className="prose-receptive" dangerouslySetInnerHTML={{ __html: card.answerHtml }} />
+                  </div>
+                  <details className="text-sm" open={card.kind === "FLASHCARD"}>
+                    <summary className="cursor-pointer font-medium">Explanation</summary>
+                    <div className="prose-receptive mt-2" dangerouslySetInnerHTML={{ __html: card.explanationHtml }} />
+                  </details>
+                </div>
+              )}
+            </section>
+          )}
+
+          {/* The action bar keeps its height so the page does not jump between states. */}
+          <div className="sticky bottom-0 -mx-4 min-h-20 border-t border-slate-200 bg-slate-50/95 px-4 py-3 backdrop-blur sm:static sm:mx-0 sm:border-0 sm:bg-transparent sm:px-0 dark:border-slate-800 dark:bg-slate-950/95 sm:dark:bg-transparent">
+            {card.kind === "FLASHCARD" && !revealed ? (
+              <button type="button" className="btn-primary w-full" onClick={() => setRevealed(true)}>
+                Show answer <kbd className="rounded border border-white/40 px-1.5 text-xs">Space</kbd>
+              </button>
+            ) : answered ? (
+              <div className="grid grid-cols-4 gap-2" role="group" aria-label="Rate how well you remembered">
+                {([1, 2, 3, 4] as Rating[]).map((rating) => (
+                  <button
+                    key={rating}
+                    type="button"
+                    disabled={!allowed.includes(rating) || pending}
+                    onClick={() => void rate(rating)}
+                    className={`flex flex-col items-center rounded-lg border px-2 py-2 text-sm font-semibold transition-colors disabled:cursor-not-allowed disabled:opacity-35 ${RATING_STYLES[rating]} ${defaultRating === rating ? "ring-2 ring-brand-500 ring-offset-1 dark:ring-offset-slate-950" : ""}`}
+                  >
+                    <span>{RATING_LABELS[rating]}</span>
+                    <span className="text-xs font-normal opacity-80">{card.intervals[rating]}</span>
+                    <span className="sr-only">, key {rating}</span>
+                  </button>
+                ))}
+              </div>
+            ) : (
+              <p className="py-2 text-center text-sm text-slate-500 dark:text-slate-400">
+                {card.kind === "MULTIPLE_CHOICE" ? "Pick an option to see the answer." : "Answer to see the solution, then rate the card."}
+              </p>
+            )}
+            <div className="mt-2 flex justify-between text-xs text-slate-500 dark:text-slate-400">
+              <span>{reviewed} reviewed</span>
+              <button type="button" className="underline disabled:opacity-50" onClick={() => void undo()} disabled={pending || reviewed === 0}>
+                Undo last review (U)
+              </button>
+            </div>
+          </div>
+        </>
+      )}
+      <span className="sr-only" aria-live="polite">{initialTotal} cards due when you started.</span>
+    </div>
+  );
+}
