@@ -1,0 +1,26 @@
+import { NextResponse } from "next/server";
+import { getCurrentUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { errorResponse, readJson, unauthenticated } from "@/lib/http";
+import { loadStudySettings } from "@/lib/study/settings";
+import { submitReview } from "@/lib/study/service";
+
+export const dynamic = "force-dynamic";
+
+/** Submits one review: `{ clientRequestId, questionId, cardVersion, rating, ... }` (see lib/study/service.ts). */
+export async function POST(request: Request) {
+  const user = await getCurrentUser();
+  if (!user) return unauthenticated();
+  try {
+    const body = await readJson(request);
+    if (typeof body === "symbol") return NextResponse.json({ error: { code: "VALIDATION", message: "The body must be JSON." } }, { status: 400 });
+    const db = getDb();
+    const outcome = await submitReview(db, user.id, body, await loadStudySettings(db, user.id));
+    return NextResponse.json(outcome, { status: outcome.duplicate ? 200 : 201 });
+  } catch (error) {
+    if (error instanceof Error && "status" in error && error.status === 413) {
+      return NextResponse.json({ error: { code: "VALIDATION", message: "The body is too large." } }, { status: 413 });
+    }
+    return errorResponse(error);
+  }
+}
