@@ -6,7 +6,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { numericTemplateSchema, toStoredTemplate } from "@/lib/numeric";
 import { submitNumericAnswer } from "@/lib/practice/numeric";
 import { loadStudySettings, type StudySettings } from "@/lib/study/settings";
-import { getNextStudyCard, getQueueOverview, submitReview, undoLastReview, type StudyCard } from "@/lib/study/service";
+import { getNextStudyCard, getQueueOverview, setCardSuspended, submitReview, undoLastReview, type StudyCard } from "@/lib/study/service";
 import { clearQuestionBank, createUser, expectAppError, testDb } from "./helpers";
 
 const db = testDb();
@@ -160,5 +160,16 @@ describe("study loop", () => {
     expect(await db.card.findFirstOrThrow({ where: { userId, questionId: ids.flash2 } })).toMatchObject({ lapses: 8, suspended: true, leech: true });
     await undoLastReview(db, userId);
     expect(await db.card.findFirstOrThrow({ where: { userId, questionId: ids.flash2 } })).toMatchObject({ lapses: 7, suspended: false, leech: false, state: "REVIEW" });
+  });
+
+  it("suspended cards never come up; unsuspending brings them back; another learner's card is untouched", async () => {
+    settings = { ...settings, newCardsPerDay: 1 };
+    await setCardSuspended(db, userId, ids.flash1!, true);
+    expect((await next()).questionKey).toBe("s-mcq");
+    const { user: other } = await createUser(db);
+    expect((await expectAppError(setCardSuspended(db, other.id, ids.flash1!, false))).code).toBe("NOT_FOUND");
+    expect(await db.card.findFirstOrThrow({ where: { userId, questionId: ids.flash1! } })).toMatchObject({ suspended: true });
+    await setCardSuspended(db, userId, ids.flash1!, false);
+    expect((await next()).questionKey).toBe("s-flash-1");
   });
 });

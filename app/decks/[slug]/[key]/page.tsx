@@ -8,6 +8,7 @@ import { renderInlineMarkdown, renderMarkdown } from "@/lib/markdown";
 import { DifficultyDots, KindBadge, TagChip } from "@/app/ui/badges";
 import { NumericTry } from "@/app/practice/numeric-try";
 import { QuestionNavigation, QuestionView } from "./question-view";
+import { SuspendButton } from "./suspend-button";
 
 type Params = Promise<{ slug: string; key: string }>;
 
@@ -19,9 +20,10 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function QuestionPage({ params }: { params: Params }) {
   const { slug, key } = await params;
-  await requireUser(`/decks/${slug}/${key}`);
+  const user = await requireUser(`/decks/${slug}/${key}`);
   const question = await getQuestionDetail(getDb(), slug, key);
   if (!question) notFound();
+  const card = await getDb().card.findFirst({ where: { userId: user.id, question: { key } }, select: { suspended: true, leech: true, questionId: true } });
   const deckHref = `/decks/${question.deck.slug}`;
   const previousHref = question.previousKey ? `${deckHref}/${question.previousKey}` : null;
   const nextHref = question.nextKey ? `${deckHref}/${question.nextKey}` : null;
@@ -50,6 +52,9 @@ export default async function QuestionPage({ params }: { params: Params }) {
             </Link>
           ))}
         </div>
+        {card ? (
+          <SuspendButton questionId={card.questionId} initiallySuspended={card.suspended} leech={card.leech} />
+        ) : null}
       </header>
 
       {question.kind === "NUMERIC" ? (
