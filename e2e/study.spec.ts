@@ -17,9 +17,12 @@ async function studyOneCard(page: Page, reviewedBefore: number) {
     await expect(page.getByRole("status").filter({ hasText: /Correct|Not/ })).toBeVisible();
     await page.locator("body").click({ position: { x: 5, y: 5 } });
   }
-  await expect(page.getByRole("group", { name: "Rate how well you remembered" })).toBeVisible();
+  const ratings = page.getByRole("group", { name: "Rate how well you remembered" });
+  await expect(ratings).toBeVisible();
   await page.keyboard.press("Enter");
   await expect(page.getByText(`${reviewedBefore + 1} reviewed`)).toBeVisible();
+  // The next card has replaced this one once the rating buttons are gone again.
+  await expect(ratings).toBeHidden();
 }
 
 test("study five cards with the keyboard, undo one, and see the counts on the dashboard", async ({ page }) => {
