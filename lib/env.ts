@@ -8,6 +8,7 @@ import { z } from "zod";
 const envSchema = z.object({
   DATABASE_URL: z.string().min(1, "DATABASE_URL is not set: start the app with `npm start` or set it."),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters.").optional(),
+  /** Default registration mode; an admin's choice at /admin/settings (lib/admin/settings.ts) overrides it. */
   REGISTRATION_MODE: z.enum(["open", "invite", "closed"]).default("open"),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),

@@ -14,6 +14,7 @@ export interface RegisterState {
 /** Creates the account; the form then logs in with the same credentials through next-auth. */
 export async function registerAction(input: unknown): Promise<RegisterState> {
   try {
+    // registerUser applies the admin's stored mode; the environment variable is only the default.
     await registerUser(getDb(), input, { mode: serverEnv().REGISTRATION_MODE });
     return { ok: true };
   } catch (error) {

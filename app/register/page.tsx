@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { getRegistrationMode } from "@/lib/admin/settings";
 import { getCurrentUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { RegisterForm } from "./register-form";
 
@@ -9,7 +11,8 @@ export const metadata: Metadata = { title: "Create an account" };
 
 export default async function RegisterPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   if (await getCurrentUser()) redirect("/home");
-  const mode = serverEnv().REGISTRATION_MODE;
+  // The admin's setting at /admin/settings, or the REGISTRATION_MODE environment variable when none is stored.
+  const mode = await getRegistrationMode(getDb(), serverEnv().REGISTRATION_MODE);
   const params = await searchParams;
   const invite = typeof params.invite === "string" ? params.invite : undefined;
   return (

@@ -6,6 +6,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db-client";
 import { AppError } from "@/lib/errors";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { getRegistrationMode } from "@/lib/admin/settings";
 import {
   changePasswordSchema,
   displayNameSchema,
@@ -41,12 +42,17 @@ export function generatePassword(length = 24): string {
   return out.length === length ? out : generatePassword(length);
 }
 
+/**
+ * Creates a learner account. `options.mode` is the instance default (the REGISTRATION_MODE environment variable);
+ * a mode an admin stored at /admin/settings overrides it (`getRegistrationMode`).
+ */
 export async function registerUser(
   db: Db,
   input: unknown,
   options: { mode: RegistrationMode; now?: Date },
 ): Promise<PublicUser> {
-  if (options.mode === "closed") {
+  const mode = await getRegistrationMode(db, options.mode);
+  if (mode === "closed") {
     throw new AppError("REGISTRATION_CLOSED", "Registration is closed on this Receptive. Ask an administrator for an account.");
   }
   const parsed = registerSchema.safeParse(input);
@@ -59,7 +65,7 @@ export async function registerUser(
 
   return db.$transaction(async (tx) => {
     let inviteId: string | undefined;
-    if (options.mode === "invite") {
+    if (mode === "invite") {
       const invite = inviteCode ? await tx.registrationInvite.findUnique({ where: { codeHash: hashInviteCode(inviteCode) } }) : null;
       const usable = invite && !invite.usedAt && invite.expiresAt > now && (!invite.email || invite.email === email);
       if (!usable) {
@@ -150,7 +156,8 @@ export async function ensureFirstAdmin(db: Db, emailInput: string): Promise<Firs
 }
 
 export async function createInvite(
-  db: Db,
+  // Only the invite table is needed, so an admin action can pass its transaction (lib/admin/invites.ts).
+  db: Pick<Db, "registrationInvite">,
   options: { email?: string; validDays?: number; createdById?: string; now?: Date },
 ): Promise<{ code: string; expiresAt: Date }> {
   const now = options.now ?? new Date();

@@ -1,0 +1,92 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { CopyField } from "../copy-field";
+import { changeRoleAction, createResetLinkAction, setDisabledAction } from "./actions";
+
+interface Props {
+  user: { id: string; email: string; role: "LEARNER" | "ADMIN"; disabled: boolean };
+  isSelf: boolean;
+}
+
+/** Per-row admin actions. The server checks every one again; hiding them for your own row is only a convenience. */
+export function UserActions({ user, isSelf }: Props) {
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [resetUrl, setResetUrl] = useState<string | null>(null);
+
+  async function run(action: () => Promise<{ ok: boolean; message?: string }>) {
+    setPending(true);
+    setMessage(null);
+    try {
+      const result = await action();
+      setMessage({ ok: result.ok, text: result.message ?? (result.ok ? "Done." : "That did not work.") });
+      if (result.ok) router.refresh();
+    } catch {
+      setMessage({ ok: false, text: "Could not reach the server. Check your connection and try again." });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  async function createResetLink() {
+    setResetUrl(null);
+    await run(async () => {
+      const result = await createResetLinkAction({ userId: user.id });
+      if (result.ok && result.data) setResetUrl(`${window.location.origin}${result.data.path}`);
+      return result;
+    });
+  }
+
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap gap-2">
+        {!isSelf && (
+          <>
+            <button
+              type="button"
+              className="btn-secondary min-h-8 px-3 py-1 text-xs"
+              disabled={pending}
+              onClick={() => run(() => changeRoleAction({ userId: user.id, role: user.role === "ADMIN" ? "LEARNER" : "ADMIN" }))}
+              aria-label={`${user.role === "ADMIN" ? "Make learner" : "Make admin"}: ${user.email}`}
+            >
+              {user.role === "ADMIN" ? "Make learner" : "Make admin"}
+            </button>
+            <button
+              type="button"
+              className="btn-secondary min-h-8 px-3 py-1 text-xs"
+              disabled={pending}
+              onClick={() => run(() => setDisabledAction({ userId: user.id, disabled: !user.disabled }))}
+              aria-label={`${user.disabled ? "Enable" : "Disable"}: ${user.email}`}
+            >
+              {user.disabled ? "Enable" : "Disable"}
+            </button>
+          </>
+        )}
+        <button
+          type="button"
+          className="btn-secondary min-h-8 px-3 py-1 text-xs"
+          disabled={pending}
+          onClick={createResetLink}
+          aria-label={`Create reset link: ${user.email}`}
+        >
+          Reset link
+        </button>
+      </div>
+      {message && (
+        <p role="status" className={`text-xs ${message.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-600 dark:text-red-400"}`}>
+          {message.text}
+        </p>
+      )}
+      {resetUrl && (
+        <CopyField
+          label={`Password-reset link for ${user.email}`}
+          value={resetUrl}
+          hint="Shown once. It works once and expires in 24 hours."
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+/**
+ * Registration invites created from /admin/settings: `createInvite` from lib/users/service, plus the admin check
+ * and an audit row in the same transaction. The code is returned once and never stored or audited.
+ */
+import type { Db } from "@/lib/db-client";
+import { AppError } from "@/lib/errors";
+import { createInvite } from "@/lib/users/service";
+import { fieldErrorsOf } from "@/lib/validation/auth";
+import { writeAudit } from "./audit";
+import { assertAdmin } from "./guard";
+import { createInviteSchema } from "./schemas";
+
+export async function createInviteAsAdmin(
+  db: Db,
+  actorId: string,
+  input: unknown,
+  now = new Date(),
+): Promise<{ code: string; expiresAt: Date; email: string | null }> {
+  await assertAdmin(db, actorId);
+  const parsed = createInviteSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("VALIDATION", "Please fix the highlighted fields.", fieldErrorsOf(parsed.error));
+  const { email, validDays } = parsed.data;
+  return db.$transaction(async (tx) => {
+    await assertAdmin(tx, actorId);
+    const invite = await createInvite(tx, { email, validDays, createdById: actorId, now });
+    await writeAudit(tx, {
+      actorId,
+      action: "invite.create",
+      targetType: "RegistrationInvite",
+      after: { email: email ?? null, expiresAt: invite.expiresAt.toISOString() },
+      now,
+    });
+    return { ...invite, email: email ?? null };
+  });
+}
