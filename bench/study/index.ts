@@ -1,0 +1,967 @@
+// The study loop under load, end to end: the real launcher (embedded PostgreSQL, migrations, seed, production
+// build when stale, `next start`) on a throwaway data folder, 50 learners logged in over HTTP, autocannon running
+// GET /api/study/next → POST /api/study/review per learner, /api/health for comparison, and the due-queue
+// queries for a learner with 1,000 versus 100,000 cards (timings and EXPLAIN ANALYZE).
+// Prints figures only; it never asserts timings, because they depend on the machine.
+//
+// Run: npx tsx bench/study/index.ts [--duration=30] [--health-duration=10] [--plans] [--sql] [--try-index] [--verbose]
+//   --plans    print the full EXPLAIN (ANALYZE, BUFFERS) output of every queue query for the 100k learner
+//   --sql      print the SQL (and parameters) getQueueOverview sends for the 100k learner
+//   --try-index  afterwards, add an index on Card ("userId", "state", "due") to the throwaway database and time again
+//   --verbose  echo the launcher's output
+// Takes about 2 minutes on 2 cores, plus a production build (~1 minute) when .next is stale.
+import { randomUUID } from "node:crypto";
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { cpus, loadavg, tmpdir } from "node:os";
+import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaClient } from "../../generated/prisma/client";
+import { hashPassword } from "../../lib/auth/password";
+import { createPrismaClient, type Db } from "../../lib/db-client";
+import { getNextStudyCard, getQueueOverview } from "../../lib/study/service";
+import { loadStudySettings } from "../../lib/study/settings";
+import { findFreePort } from "../../scripts/lib/free-port";
+
+// ─── settings ────────────────────────────────────────────────────────────────────────────────────────────────
+
+const ROOT = path.resolve(import.meta.dirname, "..", "..");
+const HOST = "127.0.0.1";
+
+function intArg(name: string, fallback: number, min: number, max: number): number {
+  const raw = process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`--${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  return value;
+}
+
+const STUDY_SECONDS = intArg("duration", 30, 5, 300);
+const HEALTH_SECONDS = intArg("health-duration", 10, 2, 120);
+const SHOW_PLANS = process.argv.includes("--plans");
+const SHOW_SQL = process.argv.includes("--sql");
+const TRY_INDEX = process.argv.includes("--try-index");
+const VERBOSE = process.argv.includes("--verbose");
+
+const LEARNERS = 50;
+const CONNECTIONS = 50;
+const PASSWORD = "bench-password-123";
+/** Seeded decks without numeric questions (checked against the database before the run). */
+const STUDY_DECKS = ["training-dynamics", "regularization-and-normalization", "segmentation", "transformers-for-vision", "data-and-evaluation"];
+const SMALL_CARDS = 1_000;
+const BIG_CARDS = 100_000;
+const SYNTHETIC_DECK = "bench-synthetic";
+const WARMUPS = 3;
+const PROBE_ITERATIONS = 20;
+const RUNS = 20;
+
+const START_TIMEOUT_MS = 360_000; // includes a production build on 2 cores
+const STOP_TIMEOUT_MS = 45_000; // the launcher gives Next 10 s and PostgreSQL 15 s
+const REQUEST_TIMEOUT_S = 15; // autocannon's per-request timeout
+
+// ─── autocannon (no bundled types; only what this file uses) ─────────────────────────────────────────────────
+
+interface Histogram {
+  average: number;
+  total: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+}
+
+interface AutocannonResult {
+  requests: Histogram;
+  latency: Histogram;
+  duration: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  "2xx": number;
+  statusCodeStats: Record<string, { count: number }>;
+}
+
+interface RequestParams {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+interface LoopContext {
+  card?: { questionId: string; cardVersion: string; kind: string };
+  learner?: number;
+  /** When the current request was built, which is right before autocannon writes it. */
+  sentAt?: number;
+}
+
+interface AutocannonRequest {
+  method: "GET" | "POST";
+  path: string;
+  setupRequest?: (request: RequestParams, context: LoopContext) => RequestParams | undefined;
+  onResponse?: (status: number, body: string, context: LoopContext) => void;
+}
+
+interface AutocannonClient {
+  setHeaders(headers: Record<string, string>): void;
+}
+
+interface AutocannonOptions {
+  url: string;
+  connections: number;
+  duration: number;
+  timeout: number;
+  requests?: AutocannonRequest[];
+  setupClient?: (client: AutocannonClient) => void;
+}
+
+interface AutocannonInstance {
+  stop(): void;
+}
+
+type Autocannon = (options: AutocannonOptions, done: (error: Error | null, result: AutocannonResult) => void) => AutocannonInstance;
+
+const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
+
+// ─── small helpers ───────────────────────────────────────────────────────────────────────────────────────────
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const fmt = (value: number, digits = 0) => value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** Nearest-rank percentile (0–100) of unsorted values. */
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function heading(text: string): void {
+  console.log(`\n── ${text} ${"─".repeat(Math.max(0, 100 - text.length))}`);
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not finish within ${seconds(ms)}`)), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function assertLocalDatabase(url: string): void {
+  const host = new URL(url).hostname;
+  if (host !== "127.0.0.1" && host !== "localhost") throw new Error(`refusing to write benchmark data to a database on ${host}; expected the launcher's embedded PostgreSQL on 127.0.0.1`);
+}
+
+// ─── the launcher ────────────────────────────────────────────────────────────────────────────────────────────
+
+interface Launcher {
+  child: ChildProcess;
+  dataDir: string;
+  port: number;
+  baseUrl: string;
+  output: string[];
+  built: boolean;
+  buildSeconds: string | null;
+  exited: Promise<void>;
+}
+
+let launcher: Launcher | null = null;
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** All descendants of `root` (Linux /proc); empty elsewhere. Used to make sure nothing we started survives. */
+function descendants(root: number): number[] {
+  if (!existsSync("/proc")) return [];
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      const list = children.get(ppid) ?? [];
+      list.push(Number(entry));
+      children.set(ppid, list);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const found: number[] = [];
+  const queue = [root];
+  while (queue.length > 0) {
+    for (const child of children.get(queue.shift()!) ?? []) {
+      found.push(child);
+      queue.push(child);
+    }
+  }
+  return found;
+}
+
+async function startLauncher(): Promise<{ launcher: Launcher; databaseUrl: string; startupMs: number }> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "receptive-bench-"));
+  const port = await findFreePort();
+  const baseUrl = `http://${HOST}:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    RECEPTIVE_DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST,
+    NEXTAUTH_URL: baseUrl,
+    ADMIN_EMAIL: "admin@bench.test",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  // The launcher must start its own embedded PostgreSQL and secret, never use a configured database.
+  delete env.DATABASE_URL;
+  delete env.NEXTAUTH_SECRET;
+
+  const started = performance.now();
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "start.ts")], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const self: Launcher = { child, dataDir, port, baseUrl, output: [], built: false, buildSeconds: null, exited };
+  launcher = self;
+
+  let pending = "";
+  const onData = (chunk: Buffer) => {
+    pending += chunk.toString("utf8");
+    const lines = pending.split("\n");
+    pending = lines.pop() ?? "";
+    for (const line of lines) {
+      self.output.push(line);
+      if (self.output.length > 300) self.output.shift();
+      if (line.includes("building the app")) {
+        self.built = true;
+        console.log("  the production build is stale: the launcher is building it (about a minute on 2 cores)…");
+      }
+      const build = /build finished in ([\d.]+ s)/.exec(line);
+      if (build) self.buildSeconds = build[1]!;
+      if (VERBOSE) console.log(`  | ${line}`);
+    }
+  };
+  child.stdout!.on("data", onData);
+  child.stderr!.on("data", onData);
+
+  const runtime = path.join(dataDir, "runtime.json");
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (!existsSync(runtime)) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new LauncherError(`the launcher exited (${child.signalCode ?? `code ${child.exitCode}`}) before it was ready`, self);
+    if (Date.now() > deadline) throw new LauncherError(`the launcher was not ready within ${seconds(START_TIMEOUT_MS)}`, self);
+    await sleep(250);
+  }
+  const health = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(10_000) });
+  if (!health.ok) throw new LauncherError(`/api/health answered HTTP ${health.status}`, self);
+  const info = JSON.parse(readFileSync(runtime, "utf8")) as { databaseUrl?: unknown };
+  if (typeof info.databaseUrl !== "string") throw new LauncherError(`${runtime} has no databaseUrl`, self);
+  assertLocalDatabase(info.databaseUrl);
+  return { launcher: self, databaseUrl: info.databaseUrl, startupMs: performance.now() - started };
+}
+
+class LauncherError extends Error {
+  constructor(message: string, launcher: Launcher) {
+    const hint = launcher.output.some((line) => line.includes("Another next build process is already running"))
+      ? "\n  another `next build` is running in this repository (.next is shared); rerun once it has finished"
+      : "";
+    super(`${message}${hint}\n  last launcher output:\n${launcher.output.slice(-40).map((line) => `  | ${line}`).join("\n")}`);
+  }
+}
+
+/** SIGTERM, wait for the launcher (it stops Next and PostgreSQL), then delete the data folder. Idempotent. */
+async function stopLauncher(): Promise<void> {
+  const current = launcher;
+  launcher = null;
+  if (!current) return;
+  const { child, dataDir } = current;
+  const tree = child.pid ? descendants(child.pid) : [];
+  if (child.exitCode === null && child.signalCode === null) {
+    child.kill("SIGTERM");
+    const stopped = await Promise.race([current.exited.then(() => true), sleep(STOP_TIMEOUT_MS).then(() => false)]);
+    if (!stopped) {
+      console.error(`  the launcher did not stop within ${seconds(STOP_TIMEOUT_MS)}; killing it and its ${tree.length} child processes`);
+      for (const pid of [child.pid!, ...tree]) {
+        try {
+          process.kill(pid, "SIGKILL");
+        } catch {
+          // already gone
+        }
+      }
+      await Promise.race([current.exited, sleep(5_000)]);
+    }
+  }
+  // PostgreSQL is stopped by the launcher; give its last processes a moment to go.
+  const deadline = Date.now() + 10_000;
+  while (tree.some(isAlive) && Date.now() < deadline) await sleep(200);
+  const survivors = tree.filter(isAlive);
+  for (const pid of survivors) {
+    console.error(`  process ${pid} started by the launcher is still running; killing it`);
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      rmSync(dataDir, { recursive: true, force: true });
+      break;
+    } catch (error) {
+      if (attempt === 4) console.error(`  could not remove ${dataDir}: ${errorText(error)}`);
+      await sleep(500);
+    }
+  }
+  cleanupReport = { processes: tree.length, survivors: survivors.length, folderRemoved: !existsSync(dataDir), dataDir };
+}
+
+let cleanupReport: { processes: number; survivors: number; folderRemoved: boolean; dataDir: string } | null = null;
+
+// ─── database clients owned by the benchmark ─────────────────────────────────────────────────────────────────
+
+const clients: Array<{ $disconnect(): Promise<void> }> = [];
+
+async function disconnectAll(): Promise<void> {
+  await Promise.all(clients.splice(0).map((client) => withTimeout(client.$disconnect(), 5_000, "Prisma disconnect").catch(() => {})));
+}
+
+let cleaning: Promise<void> | null = null;
+function cleanup(): Promise<void> {
+  cleaning ??= (async () => {
+    stopLoad?.();
+    await disconnectAll();
+    await stopLauncher();
+  })();
+  return cleaning;
+}
+
+// ─── learners ────────────────────────────────────────────────────────────────────────────────────────────────
+
+interface Learner {
+  id: string;
+  email: string;
+  cookie: string;
+}
+
+async function studyDeckIds(db: Db): Promise<string[]> {
+  const decks = await db.deck.findMany({ where: { slug: { in: STUDY_DECKS } }, select: { id: true, slug: true } });
+  const missing = STUDY_DECKS.filter((slug) => !decks.some((deck) => deck.slug === slug));
+  if (missing.length > 0) console.log(`  warning: decks not seeded: ${missing.join(", ")}`);
+  const numeric = await db.question.groupBy({ by: ["deckId"], where: { deckId: { in: decks.map((deck) => deck.id) }, kind: "NUMERIC" }, _count: true });
+  const withNumeric = new Set(numeric.map((row) => row.deckId));
+  for (const deck of decks) if (withNumeric.has(deck.id)) console.log(`  warning: deck ${deck.slug} has NUMERIC questions; left out of the study decks`);
+  const chosen = decks.filter((deck) => !withNumeric.has(deck.id));
+  if (chosen.length === 0) throw new Error("none of the study decks is seeded without NUMERIC questions; check content/");
+  const counts = await db.question.groupBy({ by: ["kind"], where: { deckId: { in: chosen.map((deck) => deck.id) }, status: "ACTIVE" }, _count: true });
+  const summary = counts.map((row) => `${row._count} ${row.kind.toLowerCase().replace("_", "-")}`).join(", ");
+  console.log(`  study decks: ${chosen.map((deck) => deck.slug).join(", ")} (${summary}; verified: 0 NUMERIC)`);
+  return chosen.map((deck) => deck.id);
+}
+
+/** questionId → index of a correct option, so multiple-choice reviews can be rated Good. */
+async function correctChoices(db: Db, deckIds: string[]): Promise<Map<string, number>> {
+  const questions = await db.question.findMany({ where: { deckId: { in: deckIds }, kind: "MULTIPLE_CHOICE" }, select: { id: true, choices: true } });
+  const map = new Map<string, number>();
+  for (const question of questions) {
+    const choices = Array.isArray(question.choices) ? (question.choices as Array<{ correct?: unknown } | null>) : [];
+    const index = choices.findIndex((choice) => choice?.correct === true);
+    if (index >= 0) map.set(question.id, index);
+  }
+  return map;
+}
+
+async function createUsers(db: Db, prefix: string, count: number, deckIds: string[], settings: { newCardsPerDay?: number } = {}): Promise<Array<{ id: string; email: string }>> {
+  const passwordHash = await hashPassword(PASSWORD); // one hash for all: the same password verifies against it
+  const emails = Array.from({ length: count }, (_, i) => `${prefix}-${String(i).padStart(3, "0")}@bench.test`);
+  await db.user.createMany({
+    data: emails.map((email, i) => ({ email, name: `${prefix} ${i}`, passwordHash, timeZone: "UTC", timeZoneConfirmed: true, ...settings })),
+  });
+  const users = await db.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true }, orderBy: { email: "asc" } });
+  await db.studyDeck.createMany({ data: users.flatMap((user) => deckIds.map((deckId) => ({ userId: user.id, deckId }))) });
+  return users;
+}
+
+function cookiePairs(response: Response): string[] {
+  return response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]!.trim());
+}
+
+/** next-auth v4 credentials login over HTTP; returns the session cookie(s) as a Cookie header value. */
+async function login(baseUrl: string, email: string): Promise<string> {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`, { signal: AbortSignal.timeout(30_000) });
+  if (!csrf.ok) throw new Error(`GET /api/auth/csrf answered HTTP ${csrf.status}`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken?: string };
+  if (!csrfToken) throw new Error("GET /api/auth/csrf returned no csrfToken");
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookiePairs(csrf).join("; ") },
+    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: "true" }),
+    redirect: "manual",
+    signal: AbortSignal.timeout(30_000),
+  });
+  const session = cookiePairs(response).filter((pair) => pair.startsWith("next-auth.session-token"));
+  const text = await response.text();
+  if (session.length === 0) throw new Error(`login of ${email} failed: HTTP ${response.status} ${text.slice(0, 200)}`);
+  return session.join("; ");
+}
+
+async function loginAll(baseUrl: string, users: Array<{ id: string; email: string }>): Promise<Learner[]> {
+  const learners: Learner[] = [];
+  let next = 0;
+  // A few at a time: each login verifies an argon2 hash (~30 ms of CPU).
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (next < users.length) {
+        const user = users[next++]!;
+        learners.push({ ...user, cookie: await login(baseUrl, user.email) });
+      }
+    }),
+  );
+  learners.sort((a, b) => a.email.localeCompare(b.email));
+  // One authenticated request proves the cookie works before the load starts.
+  const check = await fetch(`${baseUrl}/api/study/next`, { headers: { cookie: learners[0]!.cookie }, signal: AbortSignal.timeout(30_000) });
+  if (check.status !== 200) throw new Error(`GET /api/study/next with a fresh session answered HTTP ${check.status}: ${(await check.text()).slice(0, 200)}`);
+  return learners;
+}
+
+/**
+ * One learner, no concurrency: GET next → POST review `count` times. Latency without queueing, and a warm-up of
+ * the server's routes before the load.
+ */
+async function probe(baseUrl: string, cookie: string, correct: Map<string, number>, count: number): Promise<{ get: number[]; post: number[] }> {
+  const get: number[] = [];
+  const post: number[] = [];
+  for (let i = 0; i < count; i++) {
+    let start = performance.now();
+    const next = await fetch(`${baseUrl}/api/study/next`, { headers: { cookie }, signal: AbortSignal.timeout(30_000) });
+    const body = (await next.json()) as { done: boolean; card?: { questionId: string; cardVersion: string; kind: string } };
+    get.push(performance.now() - start);
+    if (next.status !== 200 || !body.card) throw new Error(`probe: GET /api/study/next answered HTTP ${next.status}${body.done ? " (queue empty)" : ""}`);
+    const right = correct.get(body.card.questionId);
+    const choice = body.card.kind === "MULTIPLE_CHOICE" ? (right === undefined ? { choiceIndex: 0, rating: 1 } : { choiceIndex: right }) : {};
+    start = performance.now();
+    const review = await fetch(`${baseUrl}/api/study/review`, {
+      method: "POST",
+      headers: { cookie, "content-type": "application/json" },
+      body: JSON.stringify({ clientRequestId: randomUUID(), questionId: body.card.questionId, cardVersion: body.card.cardVersion, rating: 3, ...choice }),
+      signal: AbortSignal.timeout(30_000),
+    });
+    const text = await review.text();
+    post.push(performance.now() - start);
+    if (!review.ok) throw new Error(`probe: POST /api/study/review answered HTTP ${review.status}: ${text.slice(0, 200)}`);
+  }
+  return { get, post };
+}
+
+// ─── the study loop under load ───────────────────────────────────────────────────────────────────────────────
+
+let stopLoad: (() => void) | null = null;
+
+interface LoopStats {
+  result: AutocannonResult;
+  getStatus: Map<number, number>;
+  postStatus: Map<number, number>;
+  queueEmpty: number;
+  postsSent: number;
+  postsAnswered: number;
+  acknowledged: number;
+  perLearner: number[];
+  getLatencies: number[];
+  postLatencies: number[];
+  errorSamples: string[];
+  drainMs: number;
+}
+
+function countStatus(map: Map<number, number>, status: number): void {
+  map.set(status, (map.get(status) ?? 0) + 1);
+}
+
+function statusList(map: Map<number, number>): string {
+  return [...map.entries()].sort((a, b) => a[0] - b[0]).map(([status, count]) => `${status}×${fmt(count)}`).join(", ") || "none";
+}
+
+function runAutocannon(options: AutocannonOptions, onStart?: (instance: AutocannonInstance) => void): Promise<AutocannonResult> {
+  return withTimeout(
+    new Promise<AutocannonResult>((resolve, reject) => {
+      const instance = autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
+      onStart?.(instance);
+    }),
+    (options.duration + REQUEST_TIMEOUT_S + 60) * 1000,
+    "autocannon",
+  );
+}
+
+async function studyLoad(baseUrl: string, learners: Learner[], correct: Map<string, number>): Promise<LoopStats> {
+  const learnerOf = new Map(learners.map((learner, index) => [learner.cookie, index]));
+  const stats = {
+    getStatus: new Map<number, number>(),
+    postStatus: new Map<number, number>(),
+    queueEmpty: 0,
+    postsSent: 0,
+    postsAnswered: 0,
+    acknowledged: 0,
+    perLearner: learners.map(() => 0),
+    getLatencies: [] as number[],
+    postLatencies: [] as number[],
+    errorSamples: [] as string[],
+  };
+  const sample = (what: string, status: number, body: string) => {
+    const line = `${what} ${status}: ${body.slice(0, 160)}`;
+    if (stats.errorSamples.length < 5 && !stats.errorSamples.includes(line)) stats.errorSamples.push(line);
+  };
+  let nextLearner = 0;
+  let draining = false;
+
+  const requests: AutocannonRequest[] = [
+    {
+      method: "GET",
+      path: "/api/study/next",
+      setupRequest(request, context) {
+        context.sentAt = performance.now();
+        return request;
+      },
+      onResponse(status, body, context) {
+        if (context.sentAt !== undefined) stats.getLatencies.push(performance.now() - context.sentAt);
+        countStatus(stats.getStatus, status);
+        context.card = undefined;
+        if (status !== 200) return sample("GET /api/study/next", status, body);
+        const parsed = JSON.parse(body) as { done: boolean; card?: { questionId: string; cardVersion: string; kind: string } };
+        if (parsed.done || !parsed.card) {
+          stats.queueEmpty++;
+          return;
+        }
+        context.card = { questionId: parsed.card.questionId, cardVersion: parsed.card.cardVersion, kind: parsed.card.kind };
+      },
+    },
+    {
+      method: "POST",
+      path: "/api/study/review",
+      // No card (queue empty, error) or the run is ending: skip the POST, autocannon restarts with the GET.
+      setupRequest(request, context) {
+        const card = context.card;
+        if (!card || draining) return undefined;
+        const review: Record<string, unknown> = { clientRequestId: randomUUID(), questionId: card.questionId, cardVersion: card.cardVersion, rating: 3 };
+        if (card.kind === "MULTIPLE_CHOICE") {
+          const right = correct.get(card.questionId);
+          // A wrong (or unknown) pick only allows Again.
+          Object.assign(review, right === undefined ? { choiceIndex: 0, rating: 1 } : { choiceIndex: right, rating: 3 });
+        }
+        context.learner = learnerOf.get(request.headers.cookie ?? "");
+        stats.postsSent++;
+        context.sentAt = performance.now();
+        return { ...request, headers: { ...request.headers, "content-type": "application/json" }, body: JSON.stringify(review) };
+      },
+      onResponse(status, body, context) {
+        stats.postsAnswered++;
+        if (context.sentAt !== undefined) stats.postLatencies.push(performance.now() - context.sentAt);
+        countStatus(stats.postStatus, status);
+        if (status >= 200 && status < 300) {
+          stats.acknowledged++;
+          if (context.learner !== undefined) stats.perLearner[context.learner]!++;
+        } else {
+          sample("POST /api/study/review", status, body);
+        }
+      },
+    },
+  ];
+
+  let drainMs = 0;
+  const result = await runAutocannon(
+    {
+      url: baseUrl,
+      connections: CONNECTIONS,
+      duration: STUDY_SECONDS + 30, // upper bound; stopped below after STUDY_SECONDS and a drain
+      timeout: REQUEST_TIMEOUT_S,
+      requests,
+      // One learner per connection: its session cookie goes on every request of that connection.
+      setupClient(client) {
+        const learner = learners[nextLearner++ % learners.length]!;
+        client.setHeaders({ cookie: learner.cookie });
+      },
+    },
+    (instance) => {
+      let drainTimer: NodeJS.Timeout | undefined;
+      const timer = setTimeout(() => {
+        // Stop starting reviews, wait until every review already sent is answered, then stop, so that
+        // "acknowledged" and the ReviewLog rows can be compared exactly.
+        draining = true;
+        const drainStart = performance.now();
+        const deadline = Date.now() + (REQUEST_TIMEOUT_S + 2) * 1000;
+        drainTimer = setInterval(() => {
+          if (stats.postsAnswered >= stats.postsSent || Date.now() > deadline) {
+            clearInterval(drainTimer);
+            drainMs = performance.now() - drainStart;
+            instance.stop();
+          }
+        }, 20);
+      }, STUDY_SECONDS * 1000);
+      stopLoad = () => {
+        clearTimeout(timer);
+        clearInterval(drainTimer);
+        instance.stop();
+      };
+    },
+  );
+  stopLoad = null;
+  return { result, ...stats, drainMs };
+}
+
+// ─── due-queue scaling: 1k versus 100k cards ─────────────────────────────────────────────────────────────────
+
+async function createSyntheticBank(db: Db, count: number): Promise<string> {
+  const deck = await db.deck.create({ data: { slug: SYNTHETIC_DECK, title: "Benchmark: synthetic questions", order: 1000 } });
+  await db.$executeRaw`
+    INSERT INTO "Question" ("id", "key", "deckId", "kind", "title", "prompt", "answer", "tags", "difficulty", "status", "origin", "updatedAt")
+    SELECT 'bench-q-' || lpad(g::text, 6, '0'), 'bench-synthetic/' || lpad(g::text, 6, '0'), ${deck.id}, 'FLASHCARD'::"QuestionKind",
+           'Synthetic question ' || lpad(g::text, 6, '0'), 'Synthetic prompt ' || g, 'Synthetic answer ' || g, ARRAY[]::text[],
+           1 + g % 5, 'ACTIVE'::"QuestionStatus", 'ADMIN'::"QuestionOrigin", now() AT TIME ZONE 'UTC'
+    FROM generate_series(1, ${count}::int) AS g`;
+  return deck.id;
+}
+
+/**
+ * `count` cards on the first `count` synthetic questions: 1 % LEARNING (due within ±10 minutes), 3 % REVIEW due
+ * today or overdue (up to 2 days), the rest REVIEW due spread over the next year.
+ */
+async function createCards(db: Db, userId: string, count: number): Promise<void> {
+  await db.$executeRaw`
+    WITH clock AS (SELECT (now() AT TIME ZONE 'UTC')::timestamp(3) AS now)
+    INSERT INTO "Card" ("id", "userId", "questionId", "due", "stability", "difficulty", "elapsedDays", "scheduledDays",
+                        "learningSteps", "reps", "lapses", "state", "lastReview", "suspended", "updatedAt")
+    SELECT 'bench-c-' || ${userId} || '-' || g, ${userId}, 'bench-q-' || lpad(g::text, 6, '0'),
+           CASE WHEN g % 100 = 0 THEN clock.now + make_interval(mins => g % 21 - 10)
+                WHEN g % 100 <= 3 THEN clock.now - make_interval(hours => g % 48)
+                ELSE clock.now + make_interval(secs => 3600 + (g::bigint * 7919) % (365 * 86400)) END,
+           CASE WHEN g % 100 = 0 THEN 0.5 ELSE 5 + g % 60 END,
+           5,
+           CASE WHEN g % 100 = 0 THEN 0 ELSE 10 END,
+           CASE WHEN g % 100 = 0 THEN 0 ELSE 10 + g % 60 END,
+           CASE WHEN g % 100 = 0 THEN 1 ELSE 0 END,
+           CASE WHEN g % 100 = 0 THEN 1 ELSE 3 + g % 5 END,
+           0,
+           (CASE WHEN g % 100 = 0 THEN 'LEARNING' ELSE 'REVIEW' END)::"CardState",
+           clock.now - make_interval(days => 10),
+           false,
+           clock.now
+    FROM generate_series(1, ${count}::int) AS g, clock`;
+}
+
+async function medianMs(fn: () => Promise<unknown>): Promise<number> {
+  for (let i = 0; i < WARMUPS; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+interface QueueTiming {
+  overview: number;
+  next: number;
+  counts: string;
+}
+
+/** Median getQueueOverview and getNextStudyCard times for the 1k and the 100k learner. */
+async function timeQueues(db: Db, smallId: string, bigId: string): Promise<{ small: QueueTiming; big: QueueTiming }> {
+  const one = async (userId: string): Promise<QueueTiming> => {
+    const settings = await loadStudySettings(db, userId);
+    const overview = await getQueueOverview(db, userId, settings, new Date());
+    return {
+      overview: await medianMs(() => getQueueOverview(db, userId, settings, new Date())),
+      next: await medianMs(() => getNextStudyCard(db, userId, settings, new Date())),
+      counts: `queue ${overview.counts.learning} learning, ${overview.counts.review} review, ${overview.counts.new} new`,
+    };
+  };
+  return { small: await one(smallId), big: await one(bigId) };
+}
+
+interface CapturedQuery {
+  query: string;
+  params: string;
+}
+
+interface PlanSummary {
+  label: string;
+  executionMs: number;
+  rows: string;
+  indexes: string[];
+  cardAccess: string;
+  plan: string[];
+}
+
+/** Runs getQueueOverview with Prisma's query log on, so the exact SQL of the queue can be EXPLAINed. */
+async function captureQueueSql(databaseUrl: string, userId: string): Promise<CapturedQuery[]> {
+  const logged = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 5 }), log: [{ emit: "event", level: "query" }] });
+  clients.push(logged);
+  const db = logged as unknown as Db;
+  const settings = await loadStudySettings(db, userId);
+  const captured: CapturedQuery[] = [];
+  let recording = false;
+  logged.$on("query", (event) => {
+    if (recording) captured.push({ query: event.query, params: event.params });
+  });
+  recording = true;
+  await getQueueOverview(db, userId, settings, new Date());
+  recording = false;
+  return captured;
+}
+
+/** Names a statement by its main table (the first FROM) and the enum values among its parameters. */
+function labelFor(query: string, params: unknown[]): string {
+  const has = (value: string) => params.includes(value);
+  const table = /FROM "public"\."(\w+)"/.exec(query)?.[1] ?? "?";
+  switch (table) {
+    case "ReviewLog":
+      return `ReviewLog: count done today (${has("NEW") ? "NEW" : "REVIEW"})`;
+    case "Card":
+      if (has("LEARNING")) return "Card: learning/relearning";
+      if (has("REVIEW")) return "Card: reviews due (ORDER BY due LIMIT)";
+      if (has("NEW")) return "Card: NEW cards";
+      return "Card: other";
+    case "Question":
+      return query.includes('"public"."Card"') ? "Question: new candidates (no card yet)" : "Question: relation load";
+    case "Deck":
+      return "Deck: relation load";
+    default:
+      return `${table}: ${query.slice(0, 30)}`;
+  }
+}
+
+/** Shortens the long id lists Prisma's relation loads put into plans ('{a,b,c,…}'). */
+function tidyPlanLine(line: string): string {
+  const short = line.replace(/'\{([^}']*)\}'/g, (whole, list: string) => {
+    const items = list.split(",");
+    return items.length > 3 ? `'{${items.slice(0, 2).join(",")},… ${items.length} items}'` : whole;
+  });
+  return short.length > 200 ? `${short.slice(0, 200)}…` : short;
+}
+
+/** Prisma logs Date parameters in a form PostgreSQL reads; booleans, numbers and strings map directly. */
+function pgParams(raw: string): unknown[] {
+  try {
+    const parsed = JSON.parse(raw) as unknown;
+    return Array.isArray(parsed) ? parsed : [];
+  } catch {
+    return [];
+  }
+}
+
+async function explainAll(databaseUrl: string, captured: CapturedQuery[]): Promise<PlanSummary[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const summaries: PlanSummary[] = [];
+    for (const { query, params } of captured) {
+      if (!/^\s*SELECT/i.test(query)) continue;
+      const values = pgParams(params);
+      const label = labelFor(query, values);
+      let plan: string[];
+      try {
+        const result = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${query}`, values);
+        plan = result.rows.map((row) => row["QUERY PLAN"]);
+      } catch (error) {
+        summaries.push({ label, executionMs: NaN, rows: "?", indexes: [], cardAccess: `EXPLAIN failed: ${errorText(error)}`, plan: [] });
+        continue;
+      }
+      const executionMs = Number(/Execution Time: ([\d.]+) ms/.exec(plan.join("\n"))?.[1] ?? NaN);
+      const rows = /actual time=[\d.]+\.\.[\d.]+ rows=(\d+)/.exec(plan[0] ?? "")?.[1] ?? "?";
+      const indexes = [...new Set(plan.flatMap((line) => [...line.matchAll(/(?:using|Index Scan on|Bitmap Index Scan on) "?([\w]+)"?/g)].map((match) => match[1]!)))];
+      const cardAccess = plan
+        .map((line) => line.trim().replace(/^->\s*/, ""))
+        .filter((line) => /(Scan|Index).*\bon "?Card"?\b|Scan using "?Card_|Bitmap Index Scan on "?Card_/.test(line))
+        .map((line) => line.replace(/\s+\(cost=.*$/, "").replace(/\s+\(actual.*$/, "") + ` (${/actual time=[\d.]+\.\.([\d.]+) rows=(\d+)/.exec(line)?.slice(1).join(" ms, rows=") ?? ""})`)
+        .join("; ");
+      summaries.push({ label, executionMs, rows, indexes, cardAccess, plan });
+    }
+    return summaries;
+  } finally {
+    await client.end();
+  }
+}
+
+// ─── main ────────────────────────────────────────────────────────────────────────────────────────────────────
+
+async function main(): Promise<void> {
+  const load = loadavg();
+  console.log(`study-loop benchmark — node ${process.version}, ${cpus().length} cores, load average ${load.map((v) => v.toFixed(2)).join(" ")}`);
+  console.log(`study loop ${STUDY_SECONDS} s × ${CONNECTIONS} connections, /api/health ${HEALTH_SECONDS} s, queue timings median of ${RUNS} (after ${WARMUPS} warm-ups)`);
+
+  heading("1. start-up (scripts/start.ts on a throwaway data folder)");
+  const started = await startLauncher();
+  const { baseUrl } = started.launcher;
+  const startup = `${seconds(started.startupMs)}${started.launcher.built ? ` (incl. production build${started.launcher.buildSeconds ? ` ${started.launcher.buildSeconds}` : ""})` : " (build was current)"}`;
+  console.log(`  ready at ${baseUrl} in ${startup}; data folder ${started.launcher.dataDir}`);
+
+  const db = createPrismaClient(started.databaseUrl);
+  clients.push(db);
+
+  heading(`2. ${LEARNERS} learners`);
+  const deckIds = await studyDeckIds(db);
+  const correct = await correctChoices(db, deckIds);
+  let t = performance.now();
+  const users = await createUsers(db, "bench-learner", LEARNERS, deckIds, { newCardsPerDay: 1000 });
+  const learners = await loginAll(baseUrl, users);
+  console.log(`  created (newCardsPerDay 1000) and logged in over HTTP in ${seconds(performance.now() - t)}`);
+  // A separate learner (not counted below) measures latency without load and warms the routes up.
+  const [prober] = await createUsers(db, "bench-probe", 1, deckIds, { newCardsPerDay: 1000 });
+  const single = await probe(baseUrl, await login(baseUrl, prober!.email), correct, PROBE_ITERATIONS);
+  console.log(`  one learner alone, ${PROBE_ITERATIONS} iterations: GET next p50 ${fmt(median(single.get))} ms, POST review p50 ${fmt(median(single.post))} ms`);
+
+  heading(`3. study loop: GET /api/study/next → POST /api/study/review, ${CONNECTIONS} connections, ${STUDY_SECONDS} s`);
+  const loop = await studyLoad(baseUrl, learners, correct);
+  const reviewLogs = await db.reviewLog.count({ where: { userId: { in: learners.map((learner) => learner.id) } } });
+  const perUserRows = await db.reviewLog.groupBy({ by: ["userId"], where: { userId: { in: learners.map((learner) => learner.id) } }, _count: true });
+  const rowsOf = new Map(perUserRows.map((row) => [row.userId, row._count]));
+  const learnerMismatches = learners.filter((learner, i) => (rowsOf.get(learner.id) ?? 0) !== loop.perLearner[i]).length;
+  const loopRps = loop.result.requests.total / loop.result.duration;
+  const reviewsMatch = reviewLogs === loop.acknowledged && learnerMismatches === 0;
+  console.log(`  duration ${loop.result.duration.toFixed(1)} s (incl. ${fmt(loop.drainMs)} ms drain of in-flight reviews), ${fmt(loop.result.requests.total)} responses`);
+  console.log(`  requests/s ${fmt(loopRps, 1)}, latency p50 ${fmt(loop.result.latency.p50)} ms, p90 ${fmt(loop.result.latency.p90)} ms, p99 ${fmt(loop.result.latency.p99)} ms, max ${fmt(loop.result.latency.max)} ms`);
+  console.log(`  non-2xx ${fmt(loop.result.non2xx)}, errors ${fmt(loop.result.errors)} (timeouts ${fmt(loop.result.timeouts)})`);
+  const split = (values: number[]) => `p50 ${fmt(percentile(values, 50))} ms, p99 ${fmt(percentile(values, 99))} ms`;
+  console.log(`  GET  /api/study/next:    ${statusList(loop.getStatus)}; ${split(loop.getLatencies)}; queue empty ${fmt(loop.queueEmpty)}×`);
+  console.log(`  POST /api/study/review:  ${statusList(loop.postStatus)}; ${split(loop.postLatencies)}; sent ${fmt(loop.postsSent)}, answered ${fmt(loop.postsAnswered)}`);
+  for (const line of loop.errorSamples) console.log(`    sample: ${line}`);
+  const perLearner = [...loop.perLearner].sort((a, b) => a - b);
+  console.log(`  reviews per learner: min ${perLearner[0]}, median ${median(perLearner)}, max ${perLearner.at(-1)}`);
+  console.log(`  reviews acknowledged (2xx) ${fmt(loop.acknowledged)}, ReviewLog rows ${fmt(reviewLogs)}, learners whose counts differ ${learnerMismatches} → ${reviewsMatch ? "OK" : "MISMATCH"}`);
+
+  heading(`4. GET /api/health, ${CONNECTIONS} connections, ${HEALTH_SECONDS} s`);
+  const health = await runAutocannon({ url: `${baseUrl}/api/health`, connections: CONNECTIONS, duration: HEALTH_SECONDS, timeout: REQUEST_TIMEOUT_S }, (instance) => {
+    stopLoad = () => instance.stop();
+  });
+  stopLoad = null;
+  const healthRps = health.requests.total / health.duration;
+  console.log(`  requests/s ${fmt(healthRps, 1)}, latency p50 ${fmt(health.latency.p50)} ms, p99 ${fmt(health.latency.p99)} ms, non-2xx ${fmt(health.non2xx)}, errors ${fmt(health.errors)}`);
+  console.log(`  study loop ÷ health: ${(loopRps / healthRps).toFixed(3)}`);
+
+  heading(`5. due queue: ${fmt(SMALL_CARDS)} versus ${fmt(BIG_CARDS)} cards (deck ${SYNTHETIC_DECK}, ${fmt(BIG_CARDS)} questions)`);
+  t = performance.now();
+  const syntheticDeck = await createSyntheticBank(db, BIG_CARDS);
+  const questionsMs = performance.now() - t;
+  const [small, big] = await Promise.all([createUsers(db, "bench-small", 1, [syntheticDeck]), createUsers(db, "bench-big", 1, [syntheticDeck])]);
+  t = performance.now();
+  await createCards(db, small[0]!.id, SMALL_CARDS);
+  await createCards(db, big[0]!.id, BIG_CARDS);
+  const cardsMs = performance.now() - t;
+  await db.$executeRawUnsafe('ANALYZE "Question", "Card", "ReviewLog", "StudyDeck", "Deck"');
+  const states = await db.card.groupBy({ by: ["state"], where: { userId: big[0]!.id }, _count: true });
+  console.log(
+    `  inserted ${fmt(BIG_CARDS)} questions in ${seconds(questionsMs)}, ${fmt(SMALL_CARDS + BIG_CARDS)} cards in ${seconds(cardsMs)}, then ANALYZE; 100k learner: ${states.map((row) => `${fmt(row._count)} ${row.state}`).join(", ")}`,
+  );
+
+  const timings = await timeQueues(db, small[0]!.id, big[0]!.id);
+  const overviewRatio = timings.big.overview / timings.small.overview;
+  const nextRatio = timings.big.next / timings.small.next;
+  console.log(`  1k learner:   getQueueOverview ${timings.small.overview.toFixed(1)} ms, getNextStudyCard ${timings.small.next.toFixed(1)} ms (${timings.small.counts})`);
+  console.log(`  100k learner: getQueueOverview ${timings.big.overview.toFixed(1)} ms, getNextStudyCard ${timings.big.next.toFixed(1)} ms (${timings.big.counts})`);
+  console.log(`  ratio 100k ÷ 1k: getQueueOverview ×${overviewRatio.toFixed(2)}, getNextStudyCard ×${nextRatio.toFixed(2)}`);
+
+  heading("   EXPLAIN (ANALYZE, BUFFERS) of the SQL getQueueOverview sends (captured from Prisma's query log)");
+  const plansSmall = await explainAll(started.databaseUrl, await captureQueueSql(started.databaseUrl, small[0]!.id));
+  const bigSql = await captureQueueSql(started.databaseUrl, big[0]!.id);
+  const plansBig = await explainAll(started.databaseUrl, bigSql);
+  if (SHOW_SQL) {
+    const compact = (text: string) => text.replace(/\((\$\d+),(?:\$\d+,)+(\$\d+)\)/g, "($1,…,$2)");
+    for (const { query, params } of bigSql) console.log(`  SQL: ${compact(query)}\n       params: ${params.length > 200 ? `${params.slice(0, 200)}…` : params}`);
+  }
+  const smallByLabel = new Map(plansSmall.map((plan) => [plan.label, plan]));
+  console.log(`  ${"query".padEnd(40)} ${"1k ms".padStart(8)} ${"100k ms".padStart(8)}  rows(100k)  indexes used (100k)`);
+  for (const plan of plansBig) {
+    const smallMs = smallByLabel.get(plan.label)?.executionMs ?? NaN;
+    console.log(`  ${plan.label.padEnd(40)} ${smallMs.toFixed(2).padStart(8)} ${plan.executionMs.toFixed(2).padStart(8)}  ${plan.rows.padStart(10)}  ${plan.indexes.join(", ") || "none (sequential scans)"}`);
+    if (plan.cardAccess) console.log(`      Card access: ${plan.cardAccess}`);
+  }
+  const cardPlans = plansBig.filter((plan) => plan.label.startsWith("Card:") || plan.label.startsWith("Question: new"));
+  const dueIndexUse = cardPlans.map((plan) => `${plan.label.replace(/^(Card|Question): /, "").replace(/ \(.*\)$/, "")}: ${plan.indexes.includes("Card_userId_due_idx") ? "yes" : "no"}`).join(", ");
+  console.log(`  Card_userId_due_idx used (100k learner): ${dueIndexUse}`);
+  const slowest = [...plansBig].sort((a, b) => (b.executionMs || 0) - (a.executionMs || 0))[0];
+  if (slowest) console.log(`  slowest statement for the 100k learner: ${slowest.label}, ${slowest.executionMs.toFixed(1)} ms (1k learner: ${(smallByLabel.get(slowest.label)?.executionMs ?? NaN).toFixed(1)} ms)`);
+  if (SHOW_PLANS) {
+    for (const plan of plansBig) {
+      console.log(`\n  ── ${plan.label} (100k learner)`);
+      for (const line of plan.plan) console.log(`  ${tidyPlanLine(line)}`);
+    }
+  } else if (slowest) {
+    console.log(`  its plan (run with --plans for all):`);
+    for (const line of slowest.plan.filter((line) => !/^\s*(Buffers|Planning|Heap Blocks|Worker)/.test(line))) console.log(`    ${tidyPlanLine(line)}`);
+  }
+
+  let indexed: { small: QueueTiming; big: QueueTiming; plans: PlanSummary[] } | null = null;
+  if (TRY_INDEX) {
+    heading('   --try-index: CREATE INDEX ON "Card" ("userId", "state", "due") in the throwaway database, then the same timings');
+    await db.$executeRawUnsafe('CREATE INDEX "bench_Card_userId_state_due_idx" ON "Card" ("userId", "state", "due")');
+    await db.$executeRawUnsafe('ANALYZE "Card"');
+    const again = await timeQueues(db, small[0]!.id, big[0]!.id);
+    const plans = await explainAll(started.databaseUrl, await captureQueueSql(started.databaseUrl, big[0]!.id));
+    indexed = { ...again, plans };
+    console.log(`  1k learner:   getQueueOverview ${again.small.overview.toFixed(1)} ms, getNextStudyCard ${again.small.next.toFixed(1)} ms`);
+    console.log(`  100k learner: getQueueOverview ${again.big.overview.toFixed(1)} ms, getNextStudyCard ${again.big.next.toFixed(1)} ms`);
+    console.log(`  ratio 100k ÷ 1k: getQueueOverview ×${(again.big.overview / again.small.overview).toFixed(2)}, getNextStudyCard ×${(again.big.next / again.small.next).toFixed(2)}`);
+    for (const plan of plans.filter((plan) => plan.label.startsWith("Card:") || plan.label.startsWith("Question: new"))) {
+      console.log(`  ${plan.label.padEnd(40)} ${plan.executionMs.toFixed(2).padStart(8)} ms  ${plan.indexes.join(", ") || "none (sequential scans)"}`);
+      if (plan.cardAccess) console.log(`      Card access: ${plan.cardAccess}`);
+    }
+  }
+
+  heading("6. summary");
+  const rows: Array<[string, string]> = [
+    ["start-up", startup],
+    ["one learner alone: GET next / POST review p50", `${fmt(median(single.get))} / ${fmt(median(single.post))} ms`],
+    ["study loop requests/s", fmt(loopRps, 1)],
+    ["study loop latency p50 / p99", `${fmt(loop.result.latency.p50)} / ${fmt(loop.result.latency.p99)} ms`],
+    ["p50 GET next / POST review", `${fmt(percentile(loop.getLatencies, 50))} / ${fmt(percentile(loop.postLatencies, 50))} ms`],
+    ["study loop non-2xx / errors", `${fmt(loop.result.non2xx)} / ${fmt(loop.result.errors)}`],
+    ["reviews acknowledged / ReviewLog rows", `${fmt(loop.acknowledged)} / ${fmt(reviewLogs)} ${reviewsMatch ? "OK" : "MISMATCH"}`],
+    ["/api/health requests/s", fmt(healthRps, 1)],
+    ["study loop ÷ health", (loopRps / healthRps).toFixed(3)],
+    ["getQueueOverview 1k / 100k cards", `${timings.small.overview.toFixed(1)} / ${timings.big.overview.toFixed(1)} ms (×${overviewRatio.toFixed(2)})`],
+    ["getNextStudyCard 1k / 100k cards", `${timings.small.next.toFixed(1)} / ${timings.big.next.toFixed(1)} ms (×${nextRatio.toFixed(2)})`],
+    ["Card_userId_due_idx used (100k)", dueIndexUse],
+    ...(indexed
+      ? ([["with (userId, state, due) index", `getQueueOverview ${indexed.small.overview.toFixed(1)} / ${indexed.big.overview.toFixed(1)} ms (×${(indexed.big.overview / indexed.small.overview).toFixed(2)}), getNextStudyCard ${indexed.small.next.toFixed(1)} / ${indexed.big.next.toFixed(1)} ms (×${(indexed.big.next / indexed.small.next).toFixed(2)})`]] as Array<[string, string]>)
+      : []),
+    ["load average at start → now", `${load[0]!.toFixed(2)} → ${loadavg()[0]!.toFixed(2)} (${cpus().length} cores)`],
+  ];
+  for (const [name, value] of rows) console.log(`  ${name.padEnd(46)} ${value}`);
+}
+
+let interrupted = false;
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    if (interrupted) return;
+    interrupted = true;
+    console.error(`\n${signal} received: stopping the server and removing the data folder…`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+let exitCode = 0;
+try {
+  await main();
+} catch (error) {
+  exitCode = 1;
+  if (!interrupted) console.error(`\nbenchmark failed: ${errorText(error)}`);
+} finally {
+  if (!interrupted) {
+    await cleanup();
+    if (cleanupReport) {
+      const { processes, survivors, folderRemoved, dataDir } = cleanupReport;
+      console.log(`\nserver stopped (${processes} child processes, ${survivors} had to be killed); data folder ${folderRemoved ? "removed" : `NOT removed: ${dataDir}`}`);
+    }
+  }
+}
+if (!interrupted) process.exit(exitCode);
