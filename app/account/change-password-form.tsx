@@ -1,46 +1,22 @@
 "use client";
 
 import { signOut } from "next-auth/react";
-import { useState, type FormEvent } from "react";
-import { PASSWORD_MIN_LENGTH, changePasswordSchema, fieldErrorsOf } from "@/lib/validation/auth";
+import { PASSWORD_MIN_LENGTH, changePasswordSchema } from "@/lib/validation/auth";
+import { useValidatedForm } from "@/app/ui/use-validated-form";
 import { FormField } from "@/app/ui/form-field";
 import { changePasswordAction } from "./actions";
 
 export function ChangePasswordForm() {
-  const [pending, setPending] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const input = {
-      currentPassword: data.get("currentPassword"),
-      newPassword: data.get("newPassword"),
-      confirmPassword: data.get("confirmPassword"),
-    };
-    setFormError(null);
-    const parsed = changePasswordSchema.safeParse(input);
-    if (!parsed.success) {
-      setFieldErrors(fieldErrorsOf(parsed.error));
-      return;
-    }
-    setFieldErrors({});
-    setPending(true);
-    try {
+  const { pending, formError, fieldErrors, onSubmit } = useValidatedForm(
+    changePasswordSchema,
+    (data) => ({ currentPassword: data.get("currentPassword"), newPassword: data.get("newPassword"), confirmPassword: data.get("confirmPassword") }),
+    async (input) => {
       const result = await changePasswordAction(input);
-      if (!result.ok) {
-        setFormError(result.message ?? "The password was not changed.");
-        setFieldErrors(result.fieldErrors ?? {});
-        return;
-      }
+      if (!result.ok) return { ok: false, message: result.message ?? "The password was not changed.", fieldErrors: result.fieldErrors };
       await signOut({ callbackUrl: "/login?passwordChanged=1" });
-    } catch {
-      setFormError("Could not reach the server. Check your connection and try again.");
-    } finally {
-      setPending(false);
-    }
-  }
+      return { ok: true };
+    },
+  );
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">

@@ -2,41 +2,25 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { fieldErrorsOf, loginSchema } from "@/lib/validation/auth";
+import { loginSchema } from "@/lib/validation/auth";
+import { useValidatedForm } from "@/app/ui/use-validated-form";
 import { FormField } from "@/app/ui/form-field";
 
 export function LoginForm({ callbackPath }: { callbackPath: string }) {
   const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const parsed = loginSchema.safeParse({ email: data.get("email"), password: data.get("password") });
-    setFormError(null);
-    if (!parsed.success) {
-      setFieldErrors(fieldErrorsOf(parsed.error));
-      return;
-    }
-    setFieldErrors({});
-    setPending(true);
-    try {
-      const result = await signIn("credentials", { ...parsed.data, redirect: false });
+  const { pending, formError, fieldErrors, onSubmit } = useValidatedForm(
+    loginSchema,
+    (data) => ({ email: data.get("email"), password: data.get("password") }),
+    async (_input, credentials) => {
+      const result = await signIn("credentials", { ...credentials, redirect: false });
       if (!result || result.error) {
-        setFormError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Email or password is incorrect.");
-        return;
+        return { ok: false, message: result?.error && result.error !== "CredentialsSignin" ? result.error : "Email or password is incorrect." };
       }
       router.replace(callbackPath);
       router.refresh();
-    } catch {
-      setFormError("Could not reach the server. Check your connection and try again.");
-    } finally {
-      setPending(false);
-    }
-  }
+      return { ok: true };
+    },
+  );
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">

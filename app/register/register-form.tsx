@@ -2,55 +2,32 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { PASSWORD_MIN_LENGTH, fieldErrorsOf, registerSchema } from "@/lib/validation/auth";
+import { PASSWORD_MIN_LENGTH, registerSchema } from "@/lib/validation/auth";
+import { useValidatedForm } from "@/app/ui/use-validated-form";
 import { FormField } from "@/app/ui/form-field";
 import { registerAction } from "./actions";
 
 export function RegisterForm({ needsInvite, initialInvite }: { needsInvite: boolean; initialInvite?: string }) {
   const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const input = {
+  const { pending, formError, fieldErrors, onSubmit } = useValidatedForm(
+    registerSchema,
+    (data) => ({
       name: data.get("name"),
       email: data.get("email"),
       password: data.get("password"),
       confirmPassword: data.get("confirmPassword"),
       inviteCode: needsInvite ? data.get("inviteCode") : undefined,
-    };
-    setFormError(null);
-    const parsed = registerSchema.safeParse(input);
-    if (!parsed.success) {
-      setFieldErrors(fieldErrorsOf(parsed.error));
-      return;
-    }
-    setFieldErrors({});
-    setPending(true);
-    try {
+    }),
+    async (input, parsed) => {
       const result = await registerAction(input);
-      if (!result.ok) {
-        setFormError(result.message ?? "Registration failed.");
-        setFieldErrors(result.fieldErrors ?? {});
-        return;
-      }
-      const login = await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
-      if (!login || login.error) {
-        router.replace("/login");
-        return;
-      }
-      router.replace("/home");
+      if (!result.ok) return { ok: false, message: result.message ?? "Registration failed.", fieldErrors: result.fieldErrors };
+      // The account exists; log in with the same credentials (next-auth owns the session cookie).
+      const login = await signIn("credentials", { email: parsed.email, password: parsed.password, redirect: false });
+      router.replace(!login || login.error ? "/login" : "/home");
       router.refresh();
-    } catch {
-      setFormError("Could not reach the server. Check your connection and try again.");
-    } finally {
-      setPending(false);
-    }
-  }
+      return { ok: true };
+    },
+  );
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
