@@ -14,6 +14,23 @@ function isActive(pathname: string, href: string): boolean {
   return pathname === href || pathname.startsWith(`${href}/`);
 }
 
+/** One link of a horizontal navigation bar, highlighted when it is the current page. */
+export function NavItem({ href, label, active }: NavLink & { active: boolean }) {
+  return (
+    <Link
+      href={href}
+      aria-current={active ? "page" : undefined}
+      className={`rounded-md px-3 py-1.5 text-sm font-medium whitespace-nowrap ${
+        active
+          ? "bg-slate-100 text-slate-900 dark:bg-slate-800 dark:text-white"
+          : "text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-white"
+      }`}
+    >
+      {label}
+    </Link>
+  );
+}
+
 /** Inline links from the small breakpoint up; a menu button on phones, where five links do not fit. */
 export function NavLinks({ links }: { links: NavLink[] }) {
   const pathname = usePathname();
@@ -21,23 +38,9 @@ export function NavLinks({ links }: { links: NavLink[] }) {
   return (
     <>
       <nav aria-label="Main" className="ml-2 hidden items-center gap-1 sm:flex">
-        {links.map((link) => {
-          const active = isActive(pathname, link.href);
-          return (
-            <Link
-              key={link.href}
-              href={link.href}
-              aria-current={active ? "page" : undefined}
-              className={`rounded-md px-3 py-1.5 text-sm font-medium whitespace-nowrap ${
-                active
-                  ? "bg-slate-100 text-slate-900 dark:bg-slate-800 dark:text-white"
-                  : "text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-white"
-              }`}
-            >
-              {link.label}
-            </Link>
-          );
-        })}
+        {links.map((link) => (
+          <NavItem key={link.href} href={link.href} label={link.label} active={isActive(pathname, link.href)} />
+        ))}
       </nav>
       <MobileMenu links={links} pathname={pathname} />
     </>
