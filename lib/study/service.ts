@@ -14,7 +14,7 @@ import {
   isRating,
   newCard,
   previewIntervals,
-  queueCounts,
+  nextLearningDue,
   reviewCard,
   shouldSuspendAsLeech,
   studyDay,
@@ -60,8 +60,9 @@ export function cardVersion(card: { updatedAt: Date; reps: number } | null): str
 
 interface QueueContext {
   entries: QueueEntry[];
-  input: QueueInput;
   deckOf: Map<string, string>;
+  counts: { new: number; learning: number; review: number };
+  nextLearningDue: Date | null;
 }
 
 /** Questions the learner studies: active, in their chosen decks (all when none chosen), optionally one deck. */
@@ -73,51 +74,68 @@ function questionScope(settings: StudySettings, deckSlug?: string): Prisma.Quest
   };
 }
 
+/** Deck order, then the deck page's order (difficulty, title, key): the order new cards are introduced in. */
+const BANK_ORDER = [{ deck: { order: "asc" } }, { difficulty: "asc" }, { title: "asc" }, { key: "asc" }] satisfies Prisma.QuestionOrderByWithRelationInput[];
+
+interface BankPosition {
+  key: string;
+  difficulty: number;
+  title: string;
+  deck: { slug: string; order: number };
+}
+
+function compareBankPosition(a: BankPosition, b: BankPosition): number {
+  const text = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return a.deck.order - b.deck.order || a.difficulty - b.difficulty || text(a.title, b.title) || text(a.key, b.key);
+}
+
 async function loadQueue(db: Db, userId: string, settings: StudySettings, now: Date, deckSlug?: string): Promise<QueueContext> {
   const day = studyDay(now, settings);
   const scope = questionScope(settings, deckSlug);
-  const [doneNew, doneReviews] = await Promise.all([
-    db.reviewLog.count({ where: { userId, reviewedAt: { gte: day.start, lt: day.end }, stateBefore: "NEW" } }),
-    db.reviewLog.count({ where: { userId, reviewedAt: { gte: day.start, lt: day.end }, stateBefore: "REVIEW" } }),
-  ]);
+  const doneByState = await db.reviewLog.groupBy({
+    by: ["stateBefore"],
+    where: { userId, reviewedAt: { gte: day.start, lt: day.end }, stateBefore: { in: ["NEW", "REVIEW"] } },
+    _count: { _all: true },
+  });
+  const doneNew = doneByState.find((row) => row.stateBefore === "NEW")?._count._all ?? 0;
+  const doneReviews = doneByState.find((row) => row.stateBefore === "REVIEW")?._count._all ?? 0;
   const reviewLimit = Math.max(0, settings.reviewsPerDay - doneReviews);
   const newLimit = Math.max(0, settings.newCardsPerDay - doneNew);
-  const cardSelect = { id: true, due: true, state: true, suspended: true, questionId: true, question: { select: { difficulty: true, title: true, deck: { select: { slug: true, order: true } } } } } as const;
+  const position = { key: true, difficulty: true, title: true, deck: { select: { slug: true, order: true } } } as const;
+  const cardSelect = { id: true, due: true, state: true, suspended: true, question: { select: position } } as const;
 
-  // Only the rows the queue can use, each read through the (userId, due) index.
+  // Only the rows the queue can use, each read through the (userId, state, due) or (userId, due) index.
   const [learning, reviews, fresh, candidates] = await Promise.all([
     db.card.findMany({ where: { userId, suspended: false, state: { in: ["LEARNING", "RELEARNING"] }, question: scope }, select: cardSelect }),
     db.card.findMany({ where: { userId, suspended: false, state: "REVIEW", due: { lt: day.end }, question: scope }, select: cardSelect, orderBy: { due: "asc" }, take: reviewLimit }),
-    db.card.findMany({ where: { userId, suspended: false, state: "NEW", question: scope }, select: cardSelect, take: newLimit }),
-    db.question.findMany({
-      where: { ...scope, cards: { none: { userId } } },
-      select: { id: true, difficulty: true, title: true, deck: { select: { slug: true, order: true } } },
-      orderBy: [{ deck: { order: "asc" } }, { difficulty: "asc" }, { title: "asc" }, { key: "asc" }],
+    db.card.findMany({
+      where: { userId, suspended: false, state: "NEW", question: scope },
+      select: cardSelect,
+      orderBy: BANK_ORDER.map((order) => ({ question: order })),
       take: newLimit,
     }),
+    db.question.findMany({ where: { ...scope, cards: { none: { userId } } }, select: { id: true, ...position }, orderBy: BANK_ORDER, take: newLimit }),
   ]);
 
+  // One exact bank order for every row read, so new cards and new questions interleave as on the deck page.
+  const rows = [
+    ...[...learning, ...reviews, ...fresh].map((card) => ({ id: card.id, bank: card.question, card })),
+    ...candidates.map((question) => ({ id: question.id, bank: question, card: null })),
+  ].sort((a, b) => compareBankPosition(a.bank, b.bank));
   const deckOf = new Map<string, string>();
-  // Question order inside a deck: difficulty first, then title (the deck page's order).
-  const order = (question: { difficulty: number; title: string }) => question.difficulty * 1e6 + titleRank(question.title);
-  const cards: QueueCard[] = [...learning, ...reviews, ...fresh].map((card) => {
-    deckOf.set(card.id, card.question.deck.slug);
-    return { id: card.id, deckOrder: card.question.deck.order, questionOrder: order(card.question), due: card.due, state: card.state, suspended: card.suspended };
-  });
-  const newCandidates = candidates.map((question) => {
-    deckOf.set(question.id, question.deck.slug);
-    return { questionId: question.id, deckOrder: question.deck.order, questionOrder: order(question) };
+  const cards: QueueCard[] = [];
+  const newCandidates: QueueInput["newCandidates"][number][] = [];
+  rows.forEach((row, questionOrder) => {
+    deckOf.set(row.id, row.bank.deck.slug);
+    const deckOrder = row.bank.deck.order;
+    if (row.card) cards.push({ id: row.id, deckOrder, questionOrder, due: row.card.due, state: row.card.state, suspended: row.card.suspended });
+    else newCandidates.push({ questionId: row.id, deckOrder, questionOrder });
   });
   const input: QueueInput = { cards, newCandidates, doneToday: { newCards: doneNew, reviews: doneReviews } };
-  return { entries: buildQueue(input, settings, now), input, deckOf };
-}
-
-/** A stable number that sorts titles alphabetically well enough to break ties within one difficulty. */
-function titleRank(title: string): number {
-  const text = title.toLowerCase();
-  let rank = 0;
-  for (let i = 0; i < 3; i++) rank = rank * 100 + Math.min(99, Math.max(0, (text.charCodeAt(i) || 32) - 32));
-  return rank;
+  const entries = buildQueue(input, settings, now);
+  const counts = { new: 0, learning: 0, review: 0 };
+  for (const entry of entries) counts[entry.kind] += 1;
+  return { entries, deckOf, counts, nextLearningDue: nextLearningDue(cards, now) };
 }
 
 export interface QueueOverview {
@@ -127,8 +145,7 @@ export interface QueueOverview {
 }
 
 export async function getQueueOverview(db: Db, userId: string, settings: StudySettings, now: Date, deckSlug?: string): Promise<QueueOverview> {
-  const { entries, input, deckOf } = await loadQueue(db, userId, settings, now, deckSlug);
-  const counts = queueCounts(input, settings, now);
+  const { entries, deckOf, counts, nextLearningDue: nextDue } = await loadQueue(db, userId, settings, now, deckSlug);
   const perDeck = new Map<string, { slug: string; new: number; learning: number; review: number }>();
   for (const entry of entries) {
     const slug = deckOf.get(entry.cardId ?? entry.questionId ?? "") ?? "";
@@ -136,7 +153,7 @@ export async function getQueueOverview(db: Db, userId: string, settings: StudySe
     row[entry.kind] += 1;
     perDeck.set(slug, row);
   }
-  return { counts: { new: counts.new, learning: counts.learning, review: counts.review }, perDeck: [...perDeck.values()], nextLearningDue: counts.nextLearningDue };
+  return { counts, perDeck: [...perDeck.values()], nextLearningDue: nextDue };
 }
 
 export interface StudyCard {
@@ -163,16 +180,15 @@ export interface StudyCard {
 export type NextCardResult = { done: false; card: StudyCard } | { done: true; nextLearningDue: Date | null };
 
 export async function getNextStudyCard(db: Db, userId: string, settings: StudySettings, now: Date, deckSlug?: string): Promise<NextCardResult> {
-  const { entries, input } = await loadQueue(db, userId, settings, now, deckSlug);
+  const { entries, counts, nextLearningDue: nextDue } = await loadQueue(db, userId, settings, now, deckSlug);
   const first = entries[0];
-  if (!first) return { done: true, nextLearningDue: queueCounts(input, settings, now).nextLearningDue };
+  if (!first) return { done: true, nextLearningDue: nextDue };
   const card = first.cardId ? await db.card.findUniqueOrThrow({ where: { id: first.cardId }, select: CARD_FIELDS }) : null;
   const questionId = card?.questionId ?? first.questionId!;
   const question = await db.question.findUniqueOrThrow({
     where: { id: questionId },
     select: { id: true, key: true, kind: true, title: true, prompt: true, answer: true, explanation: true, choices: true, deck: { select: { slug: true, title: true } } },
   });
-  const counts = queueCounts(input, settings, now);
   const srs = card ? toSrs(card) : newCard(now);
   const intervals = Object.fromEntries(previewIntervals(srs, settings, now).map((preview) => [preview.rating, preview.interval])) as Record<SrsRating, string>;
   const numeric = question.kind === "NUMERIC" ? await serveNumericQuestion(db, userId, question.id) : null;
@@ -193,7 +209,7 @@ export async function getNextStudyCard(db: Db, userId: string, settings: StudySe
       numeric: numeric ? { attemptId: numeric.attemptId, prompt: numeric.prompt, unit: numeric.unit } : null,
       cardVersion: cardVersion(card),
       intervals,
-      remaining: { new: counts.new, learning: counts.learning, review: counts.review },
+      remaining: counts,
     },
   };
 }
