@@ -15,13 +15,17 @@ export function unauthenticated(): NextResponse {
   return NextResponse.json({ error: { code: "UNAUTHENTICATED", message: "Log in first." } }, { status: 401 });
 }
 
-/** Reads a JSON body of bounded size; malformed JSON is a 400, not a crash. */
-export async function readJson(request: Request, maxBytes = 16_384): Promise<unknown> {
+export type JsonBody = { ok: true; value: unknown } | { ok: false; response: NextResponse };
+
+/** Reads a JSON body of bounded size; an oversized or malformed body becomes a 413/400 response, not a crash. */
+export async function readJson(request: Request, maxBytes = 16_384): Promise<JsonBody> {
   const text = await request.text();
-  if (text.length > maxBytes) throw Object.assign(new Error("body too large"), { status: 413 });
+  if (text.length > maxBytes) {
+    return { ok: false, response: NextResponse.json({ error: { code: "VALIDATION", message: "The body is too large." } }, { status: 413 }) };
+  }
   try {
-    return JSON.parse(text);
+    return { ok: true, value: JSON.parse(text) };
   } catch {
-    return Symbol.for("invalid-json");
+    return { ok: false, response: NextResponse.json({ error: { code: "VALIDATION", message: "The body must be JSON." } }, { status: 400 }) };
   }
 }

@@ -12,8 +12,8 @@ export interface AdminActionState<T = undefined> {
 }
 
 /**
- * The admin server-action pipeline: validate with zod, re-check the session and the admin role on the server
- * (actions are reachable by a direct POST), run the service (which checks the role again in the database), and
+ * The admin server-action pipeline: re-check the session and the admin role on the server (actions are
+ * reachable by a direct POST), validate with zod, run the service (which checks the role again in the database), and
  * turn rule violations into messages without leaking internals.
  */
 export async function runAdminAction<S extends z.ZodType, T>(
@@ -21,11 +21,12 @@ export async function runAdminAction<S extends z.ZodType, T>(
   input: unknown,
   body: (admin: CurrentUser, data: z.infer<S>) => Promise<AdminActionState<T>>,
 ): Promise<AdminActionState<T>> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) return { ok: false, message: "Please fix the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
+  // Who is asking comes first: a non-admin learns nothing about the action's input format.
   const user = await getCurrentUser();
   if (!user) return { ok: false, message: "Your session has ended. Log in again." };
   if (user.role !== "ADMIN") return { ok: false, message: "Only administrators can do this." };
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: "Please fix the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
   try {
     return await body(user, parsed.data);
   } catch (error) {

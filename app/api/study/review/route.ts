@@ -11,16 +11,13 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request) {
   const user = await getCurrentUser();
   if (!user) return unauthenticated();
+  const body = await readJson(request);
+  if (!body.ok) return body.response;
   try {
-    const body = await readJson(request);
-    if (typeof body === "symbol") return NextResponse.json({ error: { code: "VALIDATION", message: "The body must be JSON." } }, { status: 400 });
     const db = getDb();
-    const outcome = await submitReview(db, user.id, body, await loadStudySettings(db, user.id));
+    const outcome = await submitReview(db, user.id, body.value, await loadStudySettings(db, user.id));
     return NextResponse.json(outcome, { status: outcome.duplicate ? 200 : 201 });
   } catch (error) {
-    if (error instanceof Error && "status" in error && error.status === 413) {
-      return NextResponse.json({ error: { code: "VALIDATION", message: "The body is too large." } }, { status: 413 });
-    }
     return errorResponse(error);
   }
 }
