@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { NumericCard } from "@/app/practice/numeric-card";
+import { ChoiceList } from "@/app/ui/choice-list";
 import { checkChoiceAction, nextStudyCardAction, submitReviewAction, undoLastReviewAction, type ChoiceResponse, type NextCardResponse, type StudyCardView } from "./actions";
 
 type Rating = 1 | 2 | 3 | 4;
@@ -265,31 +266,19 @@ export function StudySession({ deck, scopeTitle, initialTotal }: { deck?: string
               <h1 id="study-title" className="text-lg font-semibold">{card.title}</h1>
               <div className="prose-receptive" dangerouslySetInnerHTML={{ __html: card.promptHtml }} />
               {card.kind === "MULTIPLE_CHOICE" && (
-                <fieldset className="space-y-2">
-                  <legend className="mb-2 text-sm font-medium text-slate-600 dark:text-slate-400">Choose one (keys 1–{card.choicesHtml.length})</legend>
-                  {card.choicesHtml.map((html, index) => {
-                    const isRight = picked?.result.correctIndexes.includes(index);
-                    const state = !picked ? "idle" : isRight ? "correct" : picked.index === index ? "wrong" : "muted";
-                    const styles = {
-                      idle: "border-slate-300 hover:border-brand-500 dark:border-slate-700",
-                      correct: "border-emerald-500 bg-emerald-50 dark:bg-emerald-950/50",
-                      wrong: "border-red-500 bg-red-50 dark:bg-red-950/50",
-                      muted: "border-slate-200 opacity-70 dark:border-slate-800",
-                    }[state];
-                    const why = picked && !isRight && (picked.index === index) ? picked.result.whyHtml[index] : null;
-                    return (
-                      <div key={index}>
-                        <button type="button" disabled={picked !== null || pending} onClick={() => void pick(index)} className={`flex w-full items-start gap-3 rounded-lg border px-3 py-2.5 text-left disabled:cursor-default ${styles}`}>
-                          <span aria-hidden="true" className="mt-0.5 flex size-6 shrink-0 items-center justify-center rounded-md border border-current text-xs font-semibold">{index + 1}</span>
-                          <span className="flex-1" dangerouslySetInnerHTML={{ __html: html }} />
-                          {state === "correct" && <span className="text-sm font-semibold text-emerald-700 dark:text-emerald-300">Correct</span>}
-                          {state === "wrong" && <span className="text-sm font-semibold text-red-700 dark:text-red-300">Your pick</span>}
-                        </button>
-                        {why && <p className="mt-1 ml-9 text-sm text-slate-600 dark:text-slate-400" dangerouslySetInnerHTML={{ __html: why }} />}
-                      </div>
-                    );
+                <ChoiceList
+                  disabled={picked !== null || pending}
+                  onPick={(index) => void pick(index)}
+                  choices={card.choicesHtml.map((html, index) => {
+                    const isRight = picked?.result.correctIndexes.includes(index) ?? false;
+                    return {
+                      html,
+                      picked: picked?.index === index,
+                      state: !picked ? "idle" : isRight ? "correct" : picked.index === index ? "wrong" : "muted",
+                      whyHtml: picked && !isRight && picked.index === index ? picked.result.whyHtml[index] ?? null : null,
+                    };
                   })}
-                </fieldset>
+                />
               )}
               {answered && (
                 <div className="space-y-4 border-t border-slate-200 pt-4 dark:border-slate-800">

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { ChoiceList } from "@/app/ui/choice-list";
 
 interface ChoiceView {
   html: string;
@@ -59,43 +60,20 @@ export function QuestionView({ kind, promptHtml, answerHtml, explanationHtml, ch
         <h2 id="prompt-heading" className="sr-only">Question</h2>
         <div className="prose-receptive" dangerouslySetInnerHTML={{ __html: promptHtml }} />
         {kind === "MULTIPLE_CHOICE" && (
-          <fieldset className="mt-5 space-y-2">
-            <legend className="mb-2 text-sm font-medium text-slate-600 dark:text-slate-400">Choose one (keys 1–{choices.length})</legend>
-            {choices.map((choice, index) => {
-              const state =
-                picked === null && !revealed ? "idle" : choice.correct ? "correct" : picked === index ? "wrong" : "muted";
-              const styles = {
-                idle: "border-slate-300 hover:border-brand-500 hover:bg-brand-50 dark:border-slate-700 dark:hover:bg-slate-800",
-                correct: "border-emerald-500 bg-emerald-50 dark:bg-emerald-950/50",
-                wrong: "border-red-500 bg-red-50 dark:bg-red-950/50",
-                muted: "border-slate-200 opacity-75 dark:border-slate-800",
-              }[state];
-              return (
-                <div key={index}>
-                  <button
-                    type="button"
-                    disabled={picked !== null || revealed}
-                    aria-pressed={picked === index}
-                    onClick={() => {
-                      setPicked(index);
-                      setRevealed(true);
-                    }}
-                    className={`flex w-full items-start gap-3 rounded-lg border px-3 py-2.5 text-left transition-colors disabled:cursor-default ${styles}`}
-                  >
-                    <span aria-hidden="true" className="mt-0.5 flex size-6 shrink-0 items-center justify-center rounded-md border border-current text-xs font-semibold">
-                      {index + 1}
-                    </span>
-                    <span className="flex-1" dangerouslySetInnerHTML={{ __html: choice.html }} />
-                    {state === "correct" && <span className="text-sm font-semibold text-emerald-700 dark:text-emerald-300">Correct</span>}
-                    {state === "wrong" && <span className="text-sm font-semibold text-red-700 dark:text-red-300">Your pick</span>}
-                  </button>
-                  {revealed && !choice.correct && choice.whyHtml && (picked === index || picked === null) && (
-                    <p className="mt-1 ml-9 text-sm text-slate-600 dark:text-slate-400" dangerouslySetInnerHTML={{ __html: choice.whyHtml }} />
-                  )}
-                </div>
-              );
-            })}
-          </fieldset>
+          <ChoiceList
+            className="mt-5"
+            disabled={picked !== null || revealed}
+            onPick={(index) => {
+              setPicked(index);
+              setRevealed(true);
+            }}
+            choices={choices.map((choice, index) => ({
+              html: choice.html,
+              picked: picked === index,
+              state: picked === null && !revealed ? "idle" : choice.correct ? "correct" : picked === index ? "wrong" : "muted",
+              whyHtml: revealed && !choice.correct && (picked === index || picked === null) ? choice.whyHtml : null,
+            }))}
+          />
         )}
       </section>
 
