@@ -21,6 +21,7 @@ import pg from "pg";
 import { PrismaClient } from "../../generated/prisma/client";
 import { hashPassword } from "../../lib/auth/password";
 import { createPrismaClient, type Db } from "../../lib/db-client";
+import { refreshBankOrder } from "../../lib/bank/order";
 import { getNextStudyCard, getQueueOverview } from "../../lib/study/service";
 import { loadStudySettings } from "../../lib/study/settings";
 import { findFreePort } from "../../scripts/lib/free-port";
@@ -52,6 +53,9 @@ const PASSWORD = "bench-password-123";
 const STUDY_DECKS = ["training-dynamics", "regularization-and-normalization", "segmentation", "transformers-for-vision", "data-and-evaluation"];
 const SMALL_CARDS = 1_000;
 const BIG_CARDS = 100_000;
+/** The day's work of both queue learners (see createCards). */
+const LEARNING_CARDS = 10;
+const DUE_REVIEWS = 250;
 const SYNTHETIC_DECK = "bench-synthetic";
 const WARMUPS = 3;
 const PROBE_ITERATIONS = 20;
@@ -627,12 +631,15 @@ async function createSyntheticBank(db: Db, count: number): Promise<string> {
            'Synthetic question ' || lpad(g::text, 6, '0'), 'Synthetic prompt ' || g, 'Synthetic answer ' || g, ARRAY[]::text[],
            1 + g % 5, 'ACTIVE'::"QuestionStatus", 'ADMIN'::"QuestionOrigin", now() AT TIME ZONE 'UTC'
     FROM generate_series(1, ${count}::int) AS g`;
+  await refreshBankOrder(db, [deck.id]);
   return deck.id;
 }
 
 /**
- * `count` cards on the first `count` synthetic questions: 1 % LEARNING (due within ±10 minutes), 3 % REVIEW due
- * today or overdue (up to 2 days), the rest REVIEW due spread over the next year.
+ * `count` cards on the first `count` synthetic questions with the same day's work for every learner: 10 LEARNING
+ * (due within ±10 minutes), 250 REVIEW due today or overdue (up to 2 days), the rest REVIEW due over the next year.
+ * Both learners therefore face the same queue; only how many cards they own differs, which is what the
+ * 1k-versus-100k ratio is meant to isolate (a queue that grows with the cards due is expected, not a defect).
  */
 async function createCards(db: Db, userId: string, count: number): Promise<void> {
   await db.$executeRaw`
@@ -640,17 +647,17 @@ async function createCards(db: Db, userId: string, count: number): Promise<void>
     INSERT INTO "Card" ("id", "userId", "questionId", "due", "stability", "difficulty", "elapsedDays", "scheduledDays",
                         "learningSteps", "reps", "lapses", "state", "lastReview", "suspended", "updatedAt")
     SELECT 'bench-c-' || ${userId} || '-' || g, ${userId}, 'bench-q-' || lpad(g::text, 6, '0'),
-           CASE WHEN g % 100 = 0 THEN clock.now + make_interval(mins => g % 21 - 10)
-                WHEN g % 100 <= 3 THEN clock.now - make_interval(hours => g % 48)
+           CASE WHEN g <= ${LEARNING_CARDS} THEN clock.now + make_interval(mins => g % 21 - 10)
+                WHEN g <= ${LEARNING_CARDS + DUE_REVIEWS} THEN clock.now - make_interval(hours => g % 48)
                 ELSE clock.now + make_interval(secs => 3600 + (g::bigint * 7919) % (365 * 86400)) END,
-           CASE WHEN g % 100 = 0 THEN 0.5 ELSE 5 + g % 60 END,
+           CASE WHEN g <= ${LEARNING_CARDS} THEN 0.5 ELSE 5 + g % 60 END,
            5,
-           CASE WHEN g % 100 = 0 THEN 0 ELSE 10 END,
-           CASE WHEN g % 100 = 0 THEN 0 ELSE 10 + g % 60 END,
-           CASE WHEN g % 100 = 0 THEN 1 ELSE 0 END,
-           CASE WHEN g % 100 = 0 THEN 1 ELSE 3 + g % 5 END,
+           CASE WHEN g <= ${LEARNING_CARDS} THEN 0 ELSE 10 END,
+           CASE WHEN g <= ${LEARNING_CARDS} THEN 0 ELSE 10 + g % 60 END,
+           CASE WHEN g <= ${LEARNING_CARDS} THEN 1 ELSE 0 END,
+           CASE WHEN g <= ${LEARNING_CARDS} THEN 1 ELSE 3 + g % 5 END,
            0,
-           (CASE WHEN g % 100 = 0 THEN 'LEARNING' ELSE 'REVIEW' END)::"CardState",
+           (CASE WHEN g <= ${LEARNING_CARDS} THEN 'LEARNING' ELSE 'REVIEW' END)::"CardState",
            clock.now - make_interval(days => 10),
            false,
            clock.now
@@ -669,6 +676,8 @@ async function medianMs(fn: () => Promise<unknown>): Promise<number> {
 }
 
 interface QueueTiming {
+  /** The first call, before the learner's new-card cursor for the deck exists (as after a bank change). */
+  cold: number;
   overview: number;
   next: number;
   counts: string;
@@ -678,8 +687,11 @@ interface QueueTiming {
 async function timeQueues(db: Db, smallId: string, bigId: string): Promise<{ small: QueueTiming; big: QueueTiming }> {
   const one = async (userId: string): Promise<QueueTiming> => {
     const settings = await loadStudySettings(db, userId);
+    const start = performance.now();
     const overview = await getQueueOverview(db, userId, settings, new Date());
+    const cold = performance.now() - start;
     return {
+      cold,
       overview: await medianMs(() => getQueueOverview(db, userId, settings, new Date())),
       next: await medianMs(() => getNextStudyCard(db, userId, settings, new Date())),
       counts: `queue ${overview.counts.learning} learning, ${overview.counts.review} review, ${overview.counts.new} new`,
@@ -722,7 +734,14 @@ async function captureQueueSql(databaseUrl: string, userId: string): Promise<Cap
 /** Names a statement by its main table (the first FROM) and the enum values among its parameters. */
 function labelFor(query: string, params: unknown[]): string {
   const has = (value: string) => params.includes(value);
-  const table = /FROM "public"\."(\w+)"/.exec(query)?.[1] ?? "?";
+  const table = /FROM "public"\."(\w+)"/.exec(query)?.[1] ?? /FROM "(\w+)" AS/.exec(query)?.[1] ?? "?";
+  // The queue's own SQL (lib/study/service.ts) names its conditions inline rather than as parameters.
+  if (table === "Card" && !query.includes('"public"')) {
+    if (query.includes("'LEARNING'")) return "Card: learning/relearning";
+    if (query.includes("'REVIEW'")) return "Card: reviews due (ORDER BY due LIMIT)";
+    if (query.includes("'NEW'")) return "Card: NEW cards";
+  }
+  if (table === "Deck" && query.includes("LATERAL")) return "Question: new candidates (cursor, no card yet)";
   switch (table) {
     case "ReviewLog":
       return `ReviewLog: count done today (${has("NEW") ? "NEW" : "REVIEW"})`;
@@ -868,6 +887,7 @@ async function main(): Promise<void> {
   const nextRatio = timings.big.next / timings.small.next;
   console.log(`  1k learner:   getQueueOverview ${timings.small.overview.toFixed(1)} ms, getNextStudyCard ${timings.small.next.toFixed(1)} ms (${timings.small.counts})`);
   console.log(`  100k learner: getQueueOverview ${timings.big.overview.toFixed(1)} ms, getNextStudyCard ${timings.big.next.toFixed(1)} ms (${timings.big.counts})`);
+  console.log(`  first call (no new-card cursor yet, as after a bank change): 1k ${timings.small.cold.toFixed(1)} ms, 100k ${timings.big.cold.toFixed(1)} ms`);
   console.log(`  ratio 100k ÷ 1k: getQueueOverview ×${overviewRatio.toFixed(2)}, getNextStudyCard ×${nextRatio.toFixed(2)}`);
 
   heading("   EXPLAIN (ANALYZE, BUFFERS) of the SQL getQueueOverview sends (captured from Prisma's query log)");
@@ -929,6 +949,7 @@ async function main(): Promise<void> {
     ["/api/health requests/s", fmt(healthRps, 1)],
     ["study loop ÷ health", (loopRps / healthRps).toFixed(3)],
     ["getQueueOverview 1k / 100k cards", `${timings.small.overview.toFixed(1)} / ${timings.big.overview.toFixed(1)} ms (×${overviewRatio.toFixed(2)})`],
+    ["  first call, no cursor yet, 1k / 100k", `${timings.small.cold.toFixed(1)} / ${timings.big.cold.toFixed(1)} ms`],
     ["getNextStudyCard 1k / 100k cards", `${timings.small.next.toFixed(1)} / ${timings.big.next.toFixed(1)} ms (×${nextRatio.toFixed(2)})`],
     ["Card_userId_due_idx used (100k)", dueIndexUse],
     ...(indexed

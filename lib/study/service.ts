@@ -5,7 +5,7 @@
  * transaction; undo restores the card exactly and removes the log.
  */
 import type { Db } from "@/lib/db-client";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { fromStoredTemplate } from "@/lib/numeric";
 import {
@@ -74,62 +74,130 @@ function questionScope(settings: StudySettings, deckSlug?: string): Prisma.Quest
   };
 }
 
-/** Deck order, then the deck page's order (difficulty, title, key): the order new cards are introduced in. */
-const BANK_ORDER = [{ deck: { order: "asc" } }, { difficulty: "asc" }, { title: "asc" }, { key: "asc" }] satisfies Prisma.QuestionOrderByWithRelationInput[];
-
-interface BankPosition {
-  key: string;
-  difficulty: number;
-  title: string;
-  deck: { slug: string; order: number };
+interface ScopeDeck {
+  id: string;
+  slug: string;
+  order: number;
+  orderVersion: number;
 }
 
-function compareBankPosition(a: BankPosition, b: BankPosition): number {
-  const text = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  return a.deck.order - b.deck.order || a.difficulty - b.difficulty || text(a.title, b.title) || text(a.key, b.key);
+/** The decks in scope, in deck order (the order new cards are introduced in, deck by deck). */
+function scopeDecks(db: Db, settings: StudySettings, deckSlug?: string): Promise<ScopeDeck[]> {
+  return db.deck.findMany({
+    where: { ...(settings.studyDeckIds.length > 0 ? { id: { in: settings.studyDeckIds } } : {}), ...(deckSlug ? { slug: deckSlug } : {}) },
+    select: { id: true, slug: true, order: true, orderVersion: true },
+    orderBy: [{ order: "asc" }, { slug: "asc" }],
+  });
+}
+
+interface QueueCardRow {
+  id: string;
+  questionId: string;
+  deckId: string;
+  bankRank: number;
+  due: Date;
+  state: CardRow["state"];
+}
+
+/**
+ * The learner's cards matching `condition` on active questions of the scope decks. Written as one join that starts
+ * from the Card(userId, state, due) index, so its cost follows the rows returned, not the size of the bank.
+ */
+function queueCards(db: Db, userId: string, deckIds: string[], condition: Prisma.Sql, order: Prisma.Sql, limit: number | null): Promise<QueueCardRow[]> {
+  return db.$queryRaw<QueueCardRow[]>`
+    SELECT c."id", c."questionId", q."deckId", q."bankRank", c."due", c."state"::text AS "state"
+    FROM "Card" AS c JOIN "Question" AS q ON q."id" = c."questionId"
+    WHERE c."userId" = ${userId} AND c."suspended" = false AND q."status" = 'ACTIVE' AND q."deckId" = ANY(${deckIds}::text[])
+      AND ${condition}
+    ORDER BY ${order}
+    LIMIT ${limit}`;
+}
+
+/** "No question of this deck is left without a card" as a cursor: nothing in the deck ranks this high. */
+const CURSOR_END = 2_147_483_647;
+
+/**
+ * The first `limit` questions of each scope deck (bank order) the learner has no card for yet. Each deck's search
+ * starts at the learner's NewCardCursor when it is current (see the model's comment), so a learner who has already
+ * started 100,000 questions does not re-check them on every request; the cursor then moves to the first question
+ * found. A stale cursor (the deck's order changed) is ignored and rewritten.
+ */
+async function newQuestions(db: Db, userId: string, decks: ScopeDeck[], limit: number): Promise<Array<{ id: string; deckId: string; bankRank: number }>> {
+  if (limit === 0 || decks.length === 0) return [];
+  const rows = await db.$queryRaw<Array<{ deckId: string; deckVersion: number; cursor: number | null; id: string | null; bankRank: number | null }>>`
+    SELECT d."id" AS "deckId", d."orderVersion" AS "deckVersion", nc."rank" AS "cursor", x."id", x."bankRank"
+    FROM "Deck" AS d
+    LEFT JOIN "NewCardCursor" AS nc ON nc."userId" = ${userId} AND nc."deckId" = d."id" AND nc."deckVersion" = d."orderVersion"
+    LEFT JOIN LATERAL (
+      SELECT q."id", q."bankRank" FROM "Question" AS q
+      WHERE q."deckId" = d."id" AND q."status" = 'ACTIVE' AND q."bankRank" >= COALESCE(nc."rank", 0)
+        AND NOT EXISTS (SELECT 1 FROM "Card" AS c WHERE c."userId" = ${userId} AND c."questionId" = q."id")
+      ORDER BY q."bankRank"
+      LIMIT ${limit}
+    ) AS x ON true
+    WHERE d."id" = ANY(${decks.map((deck) => deck.id)}::text[])`;
+
+  const byDeck = new Map<string, { deckVersion: number; cursor: number | null; first: number }>();
+  const found: Array<{ id: string; deckId: string; bankRank: number }> = [];
+  for (const row of rows) {
+    const entry = byDeck.get(row.deckId) ?? { deckVersion: row.deckVersion, cursor: row.cursor, first: CURSOR_END };
+    if (row.id !== null && row.bankRank !== null) {
+      found.push({ id: row.id, deckId: row.deckId, bankRank: row.bankRank });
+      entry.first = Math.min(entry.first, row.bankRank);
+    }
+    byDeck.set(row.deckId, entry);
+  }
+  const moved = [...byDeck].filter(([, entry]) => entry.cursor !== entry.first);
+  if (moved.length > 0) {
+    // Safe under concurrency: cards are never deleted, so "every question below `first` has a card" stays true,
+    // and a cursor written with an outdated deck version is never read.
+    await db.$executeRaw`
+      INSERT INTO "NewCardCursor" ("userId", "deckId", "rank", "deckVersion")
+      VALUES ${Prisma.join(moved.map(([deckId, entry]) => Prisma.sql`(${userId}, ${deckId}, ${entry.first}, ${entry.deckVersion})`))}
+      ON CONFLICT ("userId", "deckId") DO UPDATE SET "rank" = EXCLUDED."rank", "deckVersion" = EXCLUDED."deckVersion"`;
+  }
+  return found;
 }
 
 async function loadQueue(db: Db, userId: string, settings: StudySettings, now: Date, deckSlug?: string): Promise<QueueContext> {
   const day = studyDay(now, settings);
-  const scope = questionScope(settings, deckSlug);
-  const doneByState = await db.reviewLog.groupBy({
-    by: ["stateBefore"],
-    where: { userId, reviewedAt: { gte: day.start, lt: day.end }, stateBefore: { in: ["NEW", "REVIEW"] } },
-    _count: { _all: true },
-  });
+  const [doneByState, decks] = await Promise.all([
+    db.reviewLog.groupBy({
+      by: ["stateBefore"],
+      where: { userId, reviewedAt: { gte: day.start, lt: day.end }, stateBefore: { in: ["NEW", "REVIEW"] } },
+      _count: { _all: true },
+    }),
+    scopeDecks(db, settings, deckSlug),
+  ]);
   const doneNew = doneByState.find((row) => row.stateBefore === "NEW")?._count._all ?? 0;
   const doneReviews = doneByState.find((row) => row.stateBefore === "REVIEW")?._count._all ?? 0;
   const reviewLimit = Math.max(0, settings.reviewsPerDay - doneReviews);
   const newLimit = Math.max(0, settings.newCardsPerDay - doneNew);
-  const position = { key: true, difficulty: true, title: true, deck: { select: { slug: true, order: true } } } as const;
-  const cardSelect = { id: true, due: true, state: true, suspended: true, question: { select: position } } as const;
+  const deckIds = decks.map((deck) => deck.id);
 
-  // Only the rows the queue can use, each read through the (userId, state, due) or (userId, due) index.
+  // Only the rows the queue can use: learning cards, reviews due today up to the limit, new cards up to the limit.
   const [learning, reviews, fresh, candidates] = await Promise.all([
-    db.card.findMany({ where: { userId, suspended: false, state: { in: ["LEARNING", "RELEARNING"] }, question: scope }, select: cardSelect }),
-    db.card.findMany({ where: { userId, suspended: false, state: "REVIEW", due: { lt: day.end }, question: scope }, select: cardSelect, orderBy: { due: "asc" }, take: reviewLimit }),
-    db.card.findMany({
-      where: { userId, suspended: false, state: "NEW", question: scope },
-      select: cardSelect,
-      orderBy: BANK_ORDER.map((order) => ({ question: order })),
-      take: newLimit,
-    }),
-    db.question.findMany({ where: { ...scope, cards: { none: { userId } } }, select: { id: true, ...position }, orderBy: BANK_ORDER, take: newLimit }),
+    queueCards(db, userId, deckIds, Prisma.sql`c."state" IN ('LEARNING', 'RELEARNING')`, Prisma.sql`c."due"`, null),
+    queueCards(db, userId, deckIds, Prisma.sql`c."state" = 'REVIEW' AND c."due" < ${day.end}`, Prisma.sql`c."due"`, reviewLimit),
+    queueCards(db, userId, deckIds, Prisma.sql`c."state" = 'NEW'`, Prisma.sql`q."deckId", q."bankRank"`, null),
+    newQuestions(db, userId, decks, newLimit),
   ]);
 
-  // One exact bank order for every row read, so new cards and new questions interleave as on the deck page.
+  // One bank order (deck order, then rank in the deck) for every row read, so new cards and new questions
+  // interleave as on the deck page.
+  const deckById = new Map(decks.map((deck, index) => [deck.id, { ...deck, index }]));
   const rows = [
-    ...[...learning, ...reviews, ...fresh].map((card) => ({ id: card.id, bank: card.question, card })),
-    ...candidates.map((question) => ({ id: question.id, bank: question, card: null })),
-  ].sort((a, b) => compareBankPosition(a.bank, b.bank));
+    ...[...learning, ...reviews, ...fresh].map((card) => ({ id: card.id, deckId: card.deckId, bankRank: card.bankRank, card })),
+    ...candidates.map((question) => ({ id: question.id, deckId: question.deckId, bankRank: question.bankRank, card: null })),
+  ].sort((a, b) => deckById.get(a.deckId)!.index - deckById.get(b.deckId)!.index || a.bankRank - b.bankRank);
   const deckOf = new Map<string, string>();
   const cards: QueueCard[] = [];
   const newCandidates: QueueInput["newCandidates"][number][] = [];
   rows.forEach((row, questionOrder) => {
-    deckOf.set(row.id, row.bank.deck.slug);
-    const deckOrder = row.bank.deck.order;
-    if (row.card) cards.push({ id: row.id, deckOrder, questionOrder, due: row.card.due, state: row.card.state, suspended: row.card.suspended });
-    else newCandidates.push({ questionId: row.id, deckOrder, questionOrder });
+    const deck = deckById.get(row.deckId)!;
+    deckOf.set(row.id, deck.slug);
+    if (row.card) cards.push({ id: row.id, deckOrder: deck.index, questionOrder, due: row.card.due, state: row.card.state, suspended: false });
+    else newCandidates.push({ questionId: row.id, deckOrder: deck.index, questionOrder });
   });
   const input: QueueInput = { cards, newCandidates, doneToday: { newCards: doneNew, reviews: doneReviews } };
   const entries = buildQueue(input, settings, now);

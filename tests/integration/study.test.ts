@@ -7,6 +7,7 @@ import { numericTemplateSchema, toStoredTemplate } from "@/lib/numeric";
 import { submitNumericAnswer } from "@/lib/practice/numeric";
 import { loadStudySettings, type StudySettings } from "@/lib/study/settings";
 import { getNextStudyCard, getQueueOverview, setCardSuspended, submitReview, undoLastReview, type StudyCard } from "@/lib/study/service";
+import { refreshBankOrder } from "@/lib/bank/order";
 import { clearQuestionBank, createUser, expectAppError, testDb } from "./helpers";
 
 const db = testDb();
@@ -35,6 +36,7 @@ beforeEach(async () => {
   });
   ids.numeric = (await db.question.create({ data: { ...base, key: "s-num", kind: "NUMERIC", title: "C numbers", difficulty: 3, prompt: "Square {{k}}.", template: toStoredTemplate(template) as object } })).id;
   ids.flash2 = (await db.question.create({ data: { ...base, key: "s-flash-2", kind: "FLASHCARD", title: "D flashcard", difficulty: 4 } })).id;
+  await refreshBankOrder(db);
   userId = (await createUser(db)).user.id;
   settings = await loadStudySettings(db, userId);
 });
