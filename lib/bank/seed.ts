@@ -7,11 +7,17 @@ import type { Db } from "@/lib/db-client";
 import type { Prisma } from "@/generated/prisma/client";
 import { countActions, planSeed, type SeedAction, type SeedCounts, type StoredQuestion } from "@/lib/content/plan";
 import type { LoadedContent } from "@/lib/content/load";
-import type { ParsedQuestion } from "@/lib/content/parse";
-import { toStoredTemplate } from "@/lib/numeric/storage";
+import { STORED_CONTENT_SELECT, contentColumns, revisionSnapshot, storedContentHash } from "./stored";
+import { refreshBankOrder } from "./order";
 
 export interface SeedOptions {
   force?: boolean;
+  /** Archive missing files only in these decks (see PlanOptions.archiveDecks); default every deck. */
+  archiveDecks?: ReadonlySet<string>;
+  /** Revision reason for changes (default "seed"; "seed-force" is used for forced overwrites either way). */
+  reason?: string;
+  /** Who made the change (an admin importing in the browser), kept on the revisions. */
+  authorId?: string;
   /** Called after each question is handled, with the running count and the total. */
   onProgress?: (done: number, total: number, action: SeedAction) => void;
   /** Test hook: runs inside a deck's transaction after each write; throwing aborts that deck. */
@@ -26,42 +32,6 @@ export interface SeedSummary extends SeedCounts {
   conflictKeys: Array<{ key: string; file: string }>;
   /** Decks whose transaction failed, with the reason; their questions are as before the run. */
   failedDecks: Array<{ deck: string; message: string }>;
-}
-
-const KIND = { flashcard: "FLASHCARD", "multiple-choice": "MULTIPLE_CHOICE", numeric: "NUMERIC" } as const;
-
-function questionData(question: ParsedQuestion, deckId: string) {
-  return {
-    deckId,
-    kind: KIND[question.kind],
-    title: question.title,
-    prompt: question.prompt,
-    answer: question.answer,
-    explanation: question.explanation,
-    choices: (question.choices ?? undefined) as Prisma.InputJsonValue | undefined,
-    // Stored with an explicit variable order: jsonb reorders object keys.
-    template: (question.template ? toStoredTemplate(question.template) : undefined) as Prisma.InputJsonValue | undefined,
-    tags: question.tags,
-    difficulty: question.difficulty,
-    contentHash: question.hash,
-  };
-}
-
-/** What a revision keeps: everything an admin could edit, so any version can be restored. */
-function snapshot(question: ParsedQuestion): Prisma.InputJsonValue {
-  return {
-    deck: question.deck,
-    kind: question.kind,
-    title: question.title,
-    tags: question.tags,
-    difficulty: question.difficulty,
-    choices: question.choices as Prisma.InputJsonValue,
-    template: question.template as Prisma.InputJsonValue,
-    prompt: question.prompt,
-    answer: question.answer,
-    explanation: question.explanation,
-    source: question.file,
-  } as Prisma.InputJsonValue;
 }
 
 async function upsertDecks(db: Db, content: LoadedContent): Promise<{ created: number; updated: number; ids: Map<string, string> }> {
@@ -87,10 +57,19 @@ async function upsertDecks(db: Db, content: LoadedContent): Promise<{ created: n
 export async function seedQuestionBank(db: Db, content: LoadedContent, options: SeedOptions = {}): Promise<SeedSummary> {
   const decks = await upsertDecks(db, content);
   const stored = await db.question.findMany({
-    select: { id: true, key: true, contentHash: true, editedAt: true, status: true, origin: true, deck: { select: { slug: true } } },
+    select: { id: true, contentHash: true, editedAt: true, status: true, origin: true, ...STORED_CONTENT_SELECT },
   });
-  const storedQuestions: StoredQuestion[] = stored.map((question) => ({ ...question, deckSlug: question.deck.slug }));
-  const plan = planSeed(content.questions, storedQuestions, { force: options.force, hasInvalidFiles: content.issues.length > 0 });
+  const storedQuestions: StoredQuestion[] = stored.map((question) => ({
+    id: question.id,
+    key: question.key,
+    deckSlug: question.deck.slug,
+    contentHash: question.contentHash,
+    editedAt: question.editedAt,
+    status: question.status,
+    origin: question.origin,
+    currentHash: storedContentHash(question) ?? undefined,
+  }));
+  const plan = planSeed(content.questions, storedQuestions, { force: options.force, hasInvalidFiles: content.issues.length > 0, archiveDecks: options.archiveDecks });
 
   const byDeck = new Map<string, SeedAction[]>();
   for (const action of plan.actions) byDeck.set(action.deck, [...(byDeck.get(action.deck) ?? []), action]);
@@ -106,9 +85,14 @@ export async function seedQuestionBank(db: Db, content: LoadedContent, options: 
         await db.$transaction(
           async (tx) => {
             for (const action of writes) {
-              await applyAction(tx, action, decks.ids);
+              await applyAction(tx, action, decks.ids, options);
               await options.afterWrite?.(action);
             }
+            // A created, restored or moved-in question may sit below a learner's new-card cursor: retire the
+            // deck's cursors whenever a question was written into it (seeds that change something are rare).
+            const gained = writes.some((action) => action.type !== "archive");
+            const deckId = decks.ids.get(deck);
+            await refreshBankOrder(tx, gained && deckId ? [deckId] : []);
           },
           { timeout: 60_000 },
         );
@@ -136,7 +120,7 @@ export async function seedQuestionBank(db: Db, content: LoadedContent, options: 
   };
 }
 
-async function applyAction(tx: Prisma.TransactionClient, action: SeedAction, deckIds: Map<string, string>): Promise<void> {
+async function applyAction(tx: Prisma.TransactionClient, action: SeedAction, deckIds: Map<string, string>, options: SeedOptions): Promise<void> {
   if (action.type === "archive") {
     await tx.question.update({ where: { id: action.id }, data: { status: "ARCHIVED" } });
     return;
@@ -145,15 +129,25 @@ async function applyAction(tx: Prisma.TransactionClient, action: SeedAction, dec
   const deckId = deckIds.get(action.question.deck);
   if (!deckId) throw new Error(`deck "${action.question.deck}" is not in the database`);
   if (action.type === "create") {
-    const created = await tx.question.create({ data: { key: action.question.key, ...questionData(action.question, deckId), origin: "CONTENT", version: 1 } });
-    await tx.questionRevision.create({ data: { questionId: created.id, version: 1, reason: "seed", snapshot: snapshot(action.question) } });
+    const created = await tx.question.create({
+      data: { key: action.question.key, ...contentColumns(action.question, deckId), contentHash: action.question.hash, origin: "CONTENT", version: 1 },
+    });
+    await tx.questionRevision.create({
+      data: { questionId: created.id, version: 1, reason: options.reason ?? "seed", authorId: options.authorId, snapshot: revisionSnapshot(action.question, action.question.file) },
+    });
     return;
   }
   const updated = await tx.question.update({
     where: { id: action.id },
-    data: { ...questionData(action.question, deckId), status: "ACTIVE", editedAt: null, version: { increment: 1 } },
+    data: { ...contentColumns(action.question, deckId), contentHash: action.question.hash, status: "ACTIVE", editedAt: null, version: { increment: 1 } },
   });
   await tx.questionRevision.create({
-    data: { questionId: updated.id, version: updated.version, reason: action.forced ? "seed-force" : "seed", snapshot: snapshot(action.question) },
+    data: {
+      questionId: updated.id,
+      version: updated.version,
+      reason: action.forced ? "seed-force" : (options.reason ?? "seed"),
+      authorId: options.authorId,
+      snapshot: revisionSnapshot(action.question, action.question.file),
+    },
   });
 }

@@ -1,9 +1,9 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { formatIssue } from "./errors";
-import { loadContent } from "./load";
+import { isQuestionFilePath, loadContent, loadContentFromFiles, readContentFiles } from "./load";
 
 let dir: string;
 
@@ -71,5 +71,83 @@ describe("loadContent", () => {
   it("reports a missing decks file", async () => {
     const content = await loadContent(await write({ "deck-one/q.md": question("q-one") }));
     expect(content.issues.find((issue) => issue.file === "decks.yml")?.message).toMatch(/^missing decks.yml/);
+  });
+});
+
+describe("loadContentFromFiles", () => {
+  const bad = {
+    "decks.yml": decks,
+    "deck-one/good.md": question("good"),
+    "deck-one/no-front-matter.md": "## Prompt\nx",
+    "deck-one/dup.md": question("good"),
+    "deck-one/elsewhere.md": question("wrong-folder", "deck-two"),
+    "deck-two/unknown-deck.md": question("lost", "deck-nine"),
+  };
+
+  it("loads decks and questions, ignoring what loadContent ignores on disk", () => {
+    const content = loadContentFromFiles(
+      new Map([
+        ["decks.yml", decks],
+        ["README.md", "# docs"],
+        ["top-level.md", question("top")],
+        ["deck-one/README.md", "# docs"],
+        ["deck-one/Readme.md", "# docs"],
+        ["deck-one/notes.txt", "x"],
+        ["deck-one/q1.MD", question("upper-case-extension")],
+        ["deck-one/nested/q3.md", question("nested")],
+        [".hidden/q4.md", question("hidden", ".hidden")],
+        ["deck-one/q1.md", question("q-one")],
+        ["deck-two/q2.md", question("q-two", "deck-two")],
+      ]),
+    );
+    expect(content.issues).toEqual([]);
+    expect(content.fileCount).toBe(2);
+    expect(content.questions.map((q) => [q.key, q.file])).toEqual([
+      ["q-one", "deck-one/q1.md"],
+      ["q-two", "deck-two/q2.md"],
+    ]);
+  });
+
+  it("gives the same result as loadContent for the same files, in any map order", async () => {
+    const fromDisk = await loadContent(await write(bad));
+    const entries = Object.entries(bad);
+    expect(loadContentFromFiles(new Map(entries))).toEqual(fromDisk);
+    expect(loadContentFromFiles(new Map(entries.reverse()))).toEqual(fromDisk);
+    expect(fromDisk.issues).toHaveLength(4);
+  });
+
+  it("reports a missing, an invalid and a wrong decks file like loadContent", async () => {
+    expect(loadContentFromFiles(new Map([["deck-one/q.md", question("q-one")]]))).toEqual(await loadContent(await write({ "deck-one/q.md": question("q-one") })));
+    const broken = loadContentFromFiles(new Map([["decks.yml", "- slug: a\n  title: [unclosed\n"]]));
+    expect(broken.decks).toEqual([]);
+    expect(broken.issues.map((issue) => [issue.file, issue.field, issue.message.startsWith("invalid YAML")])).toContainEqual(["decks.yml", "file", true]);
+    const wrong = loadContentFromFiles(new Map([["decks.yml", "- slug: Bad Slug\n  title: ''\n  order: one\n"]]));
+    expect(wrong.issues.map(formatIssue)).toEqual([
+      "decks.yml: 0.slug: expected kebab-case: lower-case letters, digits and single hyphens",
+      "decks.yml: 0.title: expected a non-empty title",
+      "decks.yml: 0.order: expected a number",
+    ]);
+  });
+
+  it("loads the real content folder exactly as loadContent does", async () => {
+    const root = path.resolve(import.meta.dirname, "../../content");
+    // Every file under content/, README and all, read independently of load.ts.
+    const files = new Map<string, string>();
+    for (const name of await readdir(root, { recursive: true })) {
+      const full = path.join(root, name);
+      if ((await stat(full)).isFile()) files.set(name.split(path.sep).join("/"), await readFile(full, "utf8"));
+    }
+    expect(files.has("README.md")).toBe(true);
+    const fromDisk = await loadContent(root);
+    expect(fromDisk.issues).toEqual([]);
+    expect(loadContentFromFiles(files)).toEqual(fromDisk);
+    expect([...(await readContentFiles(root)).keys()]).toEqual(["decks.yml", ...fromDisk.questions.map((q) => q.file)]);
+  });
+
+  it("isQuestionFilePath accepts <deck>/<file>.md only", () => {
+    expect(["deck/q.md", "deck/.q.md", "deck/readme.md.md"].map(isQuestionFilePath)).toEqual([true, true, true]);
+    expect(["q.md", "deck/README.md", "deck/readme.MD", "deck/q.MD", "deck/q.txt", "a/b/q.md", ".git/q.md", "/q.md", "deck/"].map(isQuestionFilePath)).toEqual(
+      Array(9).fill(false),
+    );
   });
 });

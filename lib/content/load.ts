@@ -1,7 +1,7 @@
 /**
  * Reads a whole content folder: decks.yml plus every `<deck>/<file>.md`, with the checks that need more than one
  * file (unique keys, a known deck, the file in its deck's folder). All issues are collected; nothing throws on
- * bad content.
+ * bad content. `loadContentFromFiles` runs the same checks on files held in memory (an uploaded archive).
  */
 import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
@@ -22,14 +22,50 @@ export interface LoadedContent {
 export const DECKS_FILE = "decks.yml";
 
 export async function loadContent(contentDir: string): Promise<LoadedContent> {
-  const issues: ContentIssue[] = [];
-  const decks = await loadDecks(contentDir, issues);
-  const deckSlugs = new Set(decks.map((deck) => deck.slug));
+  return loadContentFromFiles(await readContentFiles(contentDir));
+}
 
-  const files = await questionFiles(contentDir);
-  const parsed = await Promise.all(
-    files.map(async (file) => parseQuestionFile(file, await readFile(path.join(contentDir, file), "utf8"))),
-  );
+/**
+ * Loads a bank from relative POSIX paths (`decks.yml`, `<deck>/<name>.md`) mapped to file text, with exactly the
+ * checks of `loadContent`. Paths that are not the decks file or a question file (see `isQuestionFilePath`) are
+ * ignored, as `loadContent` ignores them on disk.
+ */
+export function loadContentFromFiles(files: ReadonlyMap<string, string>): LoadedContent {
+  const issues: ContentIssue[] = [];
+  const decksText = files.get(DECKS_FILE);
+  const decks = decksText === undefined ? missingDecks(issues) : parseDecks(decksText, issues);
+
+  // Sorted for stable output whatever order the map was filled in (the disk listing is sorted the same way).
+  const questionPaths = [...files.keys()].filter(isQuestionFilePath).sort();
+  const parsed = questionPaths.map((file) => parseQuestionFile(file, files.get(file) ?? ""));
+  const questions = crossFileChecks(parsed, new Set(decks.map((deck) => deck.slug)), issues);
+
+  // Sorted by file and line so reports read top to bottom, whatever order the checks ran in.
+  issues.sort((a, b) => (a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : a.file < b.file ? -1 : 1));
+  return { decks, questions, issues, fileCount: questionPaths.length };
+}
+
+/**
+ * Whether a relative path is a question file: Markdown one level down (`<deck>/<file>.md`), not in a hidden
+ * folder, not a README (README files are docs).
+ */
+export function isQuestionFilePath(file: string): boolean {
+  const segments = file.split("/");
+  if (segments.length !== 2) return false;
+  const [folder, name] = segments as [string, string];
+  return folder !== "" && !folder.startsWith(".") && name.endsWith(".md") && name.toLowerCase() !== "readme.md";
+}
+
+/** Reads `decks.yml` (when present) and every question file of a folder, keyed by relative POSIX path. */
+export async function readContentFiles(contentDir: string): Promise<Map<string, string>> {
+  const names = await questionFiles(contentDir);
+  if (existsSync(path.join(contentDir, DECKS_FILE))) names.unshift(DECKS_FILE);
+  const texts = await Promise.all(names.map((name) => readFile(path.join(contentDir, name), "utf8")));
+  return new Map(names.map((name, index) => [name, texts[index] ?? ""]));
+}
+
+/** The checks across files; returns the questions that pass them (the first file with a key keeps it). */
+function crossFileChecks(parsed: ReturnType<typeof parseQuestionFile>[], deckSlugs: ReadonlySet<string>, issues: ContentIssue[]): ParsedQuestion[] {
   const questions: ParsedQuestion[] = [];
   const byKey = new Map<string, ParsedQuestion>();
   for (const result of parsed) {
@@ -53,19 +89,17 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
       questions.push(question);
     }
   }
-  // Sorted by file and line so reports read top to bottom, whatever order the checks ran in.
-  issues.sort((a, b) => (a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : a.file < b.file ? -1 : 1));
-  return { decks, questions, issues, fileCount: files.length };
+  return questions;
 }
 
-async function loadDecks(contentDir: string, issues: ContentIssue[]): Promise<DeckDefinition[]> {
-  const file = path.join(contentDir, DECKS_FILE);
-  if (!existsSync(file)) {
-    issues.push({ file: DECKS_FILE, field: "file", message: `missing ${DECKS_FILE}: it lists the decks (slug, title, description, order)` });
-    return [];
-  }
+function missingDecks(issues: ContentIssue[]): DeckDefinition[] {
+  issues.push({ file: DECKS_FILE, field: "file", message: `missing ${DECKS_FILE}: it lists the decks (slug, title, description, order)` });
+  return [];
+}
+
+function parseDecks(text: string, issues: ContentIssue[]): DeckDefinition[] {
   const lineCounter = new LineCounter();
-  const document = parseDocument(await readFile(file, "utf8"), { lineCounter, prettyErrors: false });
+  const document = parseDocument(text, { lineCounter, prettyErrors: false });
   if (document.errors.length > 0) {
     for (const error of document.errors) {
       const line = error.linePos?.[0]?.line;
@@ -83,7 +117,7 @@ async function loadDecks(contentDir: string, issues: ContentIssue[]): Promise<De
   return parsed.data;
 }
 
-/** Markdown files one level down (`<deck>/<file>.md`), sorted for stable output; README files are docs. */
+/** Question files one level down (`<deck>/<file>.md`, see `isQuestionFilePath`), sorted for stable output. */
 async function questionFiles(contentDir: string): Promise<string[]> {
   if (!existsSync(contentDir)) return [];
   const entries = await readdir(contentDir, { withFileTypes: true });
@@ -92,7 +126,8 @@ async function questionFiles(contentDir: string): Promise<string[]> {
     if (!entry.isDirectory() || entry.name.startsWith(".")) continue;
     const inner = await readdir(path.join(contentDir, entry.name), { withFileTypes: true });
     for (const file of inner) {
-      if (file.isFile() && file.name.endsWith(".md") && file.name.toLowerCase() !== "readme.md") files.push(`${entry.name}/${file.name}`);
+      const relative = `${entry.name}/${file.name}`;
+      if (file.isFile() && isQuestionFilePath(relative)) files.push(relative);
     }
   }
   return files.sort();

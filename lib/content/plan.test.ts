@@ -62,4 +62,26 @@ describe("planSeed", () => {
     const plan = planSeed([file("a", "1"), file("b", "2"), file("c", "3")], [stored("b", "2"), stored("c", "x", { editedAt }), stored("d", "4")]);
     expect(countActions(plan.actions)).toEqual({ created: 1, updated: 0, unchanged: 1, conflicts: 1, archived: 1 });
   });
+
+  it("treats a file equal to the stored content as unchanged, even when the question was edited in the browser", () => {
+    // An export of an edited question carries the edited text: its hash equals the stored content's hash.
+    const edited = stored("q", "seeded-hash", { editedAt, currentHash: "edited-hash" });
+    expect(planSeed([file("q", "edited-hash")], [edited]).actions).toEqual([{ type: "unchanged", deck: "deck-a", key: "q" }]);
+    // A file that differs from both the last seed and the browser copy is still a conflict.
+    expect(planSeed([file("q", "other-hash")], [edited]).actions.map((action) => action.type)).toEqual(["conflict"]);
+  });
+
+  it("keeps a question archived in the browser archived while its file is unchanged, and restores one archived by the seed", () => {
+    const archivedByAdmin = stored("a", "h", { status: "ARCHIVED", editedAt });
+    const archivedBySeed = stored("b", "h", { status: "ARCHIVED" });
+    const plan = planSeed([file("a", "h"), file("b", "h")], [archivedByAdmin, archivedBySeed]);
+    expect(plan.actions.map((action) => action.type)).toEqual(["unchanged", "update"]);
+    expect(plan.actions[1]).toMatchObject({ restored: true, forced: false });
+  });
+
+  it("archives missing files only in the decks named by archiveDecks", () => {
+    const db = [stored("gone-a", "h"), stored("gone-b", "h", { deckSlug: "deck-b" })];
+    const plan = planSeed([], db, { archiveDecks: new Set(["deck-b"]) });
+    expect(plan.actions).toEqual([{ type: "archive", deck: "deck-b", key: "gone-b", id: "id-gone-b" }]);
+  });
 });

@@ -10,6 +10,11 @@ export interface StoredQuestion {
   deckSlug: string;
   /** Hash of the file content as last seeded; null for questions created in the browser. */
   contentHash: string | null;
+  /**
+   * Hash of what is stored now, computed like a file's hash (`questionHash`). Equal to the incoming file's hash
+   * means there is nothing to do, even after browser edits: so importing an export of the bank changes nothing.
+   */
+  currentHash?: string;
   /** Set when an admin edited the question in the browser after the last seed. */
   editedAt: Date | null;
   status: "ACTIVE" | "ARCHIVED";
@@ -34,6 +39,11 @@ export interface PlanOptions {
   force?: boolean;
   /** True when some content files had errors; then nothing is archived. */
   hasInvalidFiles?: boolean;
+  /**
+   * Archive only questions of these decks when their file is missing (an import of one deck's export must not
+   * archive the rest of the bank). Default: every deck.
+   */
+  archiveDecks?: ReadonlySet<string>;
 }
 
 export function planSeed(files: readonly ParsedQuestion[], stored: readonly StoredQuestion[], options: PlanOptions = {}): SeedPlan {
@@ -48,8 +58,11 @@ export function planSeed(files: readonly ParsedQuestion[], stored: readonly Stor
     }
     const fileChanged = existing.contentHash !== question.hash;
     const editedInBrowser = existing.editedAt !== null || existing.origin === "ADMIN";
-    if (!fileChanged && existing.status === "ACTIVE") {
-      // Same file as last time; a browser edit since then is newer and stays.
+    if (existing.currentHash === question.hash && existing.status === "ACTIVE") {
+      // The file says exactly what is stored (e.g. the bank's own export): nothing to do.
+      actions.push({ type: "unchanged", deck: question.deck, key: question.key });
+    } else if (!fileChanged && (existing.status === "ACTIVE" || editedInBrowser)) {
+      // Same file as last time; a browser edit since then (including archiving it) is newer and stays.
       actions.push({ type: "unchanged", deck: question.deck, key: question.key });
     } else if (fileChanged && editedInBrowser && !options.force) {
       actions.push({ type: "conflict", deck: existing.deckSlug, question, id: existing.id });
@@ -70,7 +83,8 @@ export function planSeed(files: readonly ParsedQuestion[], stored: readonly Stor
     const fileKeys = new Set(files.map((question) => question.key));
     for (const question of stored) {
       // Only questions that came from files are archived when their file goes; browser-made ones stay.
-      if (question.origin === "CONTENT" && question.status === "ACTIVE" && !fileKeys.has(question.key)) {
+      const inScope = options.archiveDecks === undefined || options.archiveDecks.has(question.deckSlug);
+      if (inScope && question.origin === "CONTENT" && question.status === "ACTIVE" && !fileKeys.has(question.key)) {
         actions.push({ type: "archive", deck: question.deckSlug, key: question.key, id: question.id });
       }
     }

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { seedQuestionBank } from "@/lib/bank/seed";
+import { STORED_CONTENT_SELECT, storedContentHash } from "@/lib/bank/stored";
 import { loadContent } from "@/lib/content/load";
 import { clearQuestionBank, createUser, testDb } from "./helpers";
 
@@ -165,5 +166,19 @@ describe("seedQuestionBank", () => {
     await writeFile(path.join(dir, "decks.yml"), "- slug: deck-alpha\n  title: Alpha renamed\n  description: New words\n  order: 5\n- slug: deck-beta\n  title: Beta\n  order: 2\n");
     expect(await seed()).toMatchObject({ decksUpdated: 1, unchanged: 4 });
     expect(await db.deck.findUniqueOrThrow({ where: { slug: "deck-alpha" } })).toMatchObject({ title: "Alpha renamed", description: "New words", order: 5 });
+  });
+});
+
+describe("the stored copy of the real bank", () => {
+  it("hashes like its content file, so a file equal to the database is recognised as unchanged", async () => {
+    const content = await loadContent(path.resolve("content"));
+    await seedQuestionBank(db, content);
+    const rows = await db.question.findMany({ select: { contentHash: true, ...STORED_CONTENT_SELECT } });
+    expect(rows).toHaveLength(content.questions.length);
+    const mismatched = rows.filter((row) => storedContentHash(row) !== row.contentHash).map((row) => row.key);
+    expect(mismatched).toEqual([]);
+    // Seeding the same files again writes nothing.
+    const again = await seedQuestionBank(db, content);
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: content.questions.length, archived: 0 });
   });
 });
