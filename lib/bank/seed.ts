@@ -5,7 +5,7 @@
  */
 import type { Db } from "@/lib/db-client";
 import type { Prisma } from "@/generated/prisma/client";
-import { countActions, planSeed, type SeedAction, type SeedCounts, type StoredQuestion } from "@/lib/content/plan";
+import { countActions, planSeed, type SeedAction, type SeedCounts, type SeedPlan, type StoredQuestion } from "@/lib/content/plan";
 import type { LoadedContent } from "@/lib/content/load";
 import { STORED_CONTENT_SELECT, contentColumns, revisionSnapshot, storedContentHash } from "./stored";
 import { refreshBankOrder } from "./order";
@@ -54,8 +54,8 @@ async function upsertDecks(db: Db, content: LoadedContent): Promise<{ created: n
   return { created, updated, ids: new Map([...bySlug].map(([slug, deck]) => [slug, deck.id])) };
 }
 
-export async function seedQuestionBank(db: Db, content: LoadedContent, options: SeedOptions = {}): Promise<SeedSummary> {
-  const decks = await upsertDecks(db, content);
+/** The seed plan for `content` against the questions stored now: what a run would do, without writing. */
+export async function planSeedAgainstDb(db: Db, content: LoadedContent, options: Pick<SeedOptions, "force" | "archiveDecks"> = {}): Promise<SeedPlan> {
   const stored = await db.question.findMany({
     select: { id: true, contentHash: true, editedAt: true, status: true, origin: true, ...STORED_CONTENT_SELECT },
   });
@@ -69,8 +69,12 @@ export async function seedQuestionBank(db: Db, content: LoadedContent, options: 
     origin: question.origin,
     currentHash: storedContentHash(question) ?? undefined,
   }));
-  const plan = planSeed(content.questions, storedQuestions, { force: options.force, hasInvalidFiles: content.issues.length > 0, archiveDecks: options.archiveDecks });
+  return planSeed(content.questions, storedQuestions, { force: options.force, hasInvalidFiles: content.issues.length > 0, archiveDecks: options.archiveDecks });
+}
 
+export async function seedQuestionBank(db: Db, content: LoadedContent, options: SeedOptions = {}): Promise<SeedSummary> {
+  const decks = await upsertDecks(db, content);
+  const plan = await planSeedAgainstDb(db, content, options);
   const byDeck = new Map<string, SeedAction[]>();
   for (const action of plan.actions) byDeck.set(action.deck, [...(byDeck.get(action.deck) ?? []), action]);
 

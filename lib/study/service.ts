@@ -440,6 +440,8 @@ export async function undoLastReview(db: Db, userId: string): Promise<UndoOutcom
     const log = await tx.reviewLog.findFirst({ where: { userId }, orderBy: [{ reviewedAt: "desc" }, { createdAt: "desc" }] });
     if (!log) throw new AppError("NOT_FOUND", "There is no review to undo.");
     const card = await tx.card.findUniqueOrThrow({ where: { id: log.cardId }, select: { ...CARD_FIELDS, leech: true, question: { select: { title: true } } } });
+    // The card must still be the one this review produced: an admin may have reset it to new since.
+    if (card.lastReview?.getTime() !== log.reviewedAt.getTime()) throw new AppError("CONFLICT", "This card was reset since that review; there is nothing to undo.");
     const restored = undoReview(toSrs(card), { ...log, rating: log.rating as SrsRating }, { previousReviewedAt: log.lastReviewBefore });
     const unLeech = card.leech && shouldSuspendAsLeech(restored, toSrs(card));
     const { count } = await tx.card.updateMany({
