@@ -7,6 +7,8 @@ const nextConfig = {
   experimental: {
     // forbidden() for server-side 403s (admin pages).
     authInterrupts: true,
+    // Bank imports (zip or CSV) are uploaded through server actions; lib/admin/bank-transfer.ts caps them at 20 MB.
+    serverActions: { bodySizeLimit: "21mb" },
   },
 };
 

@@ -5,6 +5,9 @@ import { NavItem } from "@/app/ui/nav-links";
 
 const LINKS = [
   { href: "/admin", label: "Overview" },
+  { href: "/admin/questions", label: "Questions" },
+  { href: "/admin/decks", label: "Decks" },
+  { href: "/admin/transfer", label: "Import & export" },
   { href: "/admin/users", label: "Users" },
   { href: "/admin/settings", label: "Settings" },
   { href: "/admin/audit", label: "Audit log" },

@@ -1,0 +1,313 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type TextareaHTMLAttributes } from "react";
+import { FormField } from "@/app/ui/form-field";
+import { createDeckAction, moveDeckAction, updateDeckAction } from "./actions";
+
+const NETWORK_ERROR = "Could not reach the server. Check your connection and try again.";
+const DESCRIPTION_MAX = 500;
+
+export interface DeckRowData {
+  id: string;
+  slug: string;
+  title: string;
+  description: string;
+  active: number;
+  archived: number;
+}
+
+type Message = { ok: boolean; text: string } | null;
+
+interface TextAreaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
+  id: string;
+  name: string;
+  label: string;
+  errors?: string[];
+  hint?: string;
+}
+
+/** The textarea twin of FormField: label, hint and errors linked with aria-describedby. */
+function TextAreaField({ id, name, label, errors, hint, ...textarea }: TextAreaFieldProps) {
+  const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const describedBy = [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div>
+      <label htmlFor={id} className="field-label">{label}</label>
+      <textarea id={id} name={name} className="field-input" aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy} {...textarea} />
+      {hint && <p id={hintId} className="mt-1 text-xs text-slate-500 dark:text-slate-400">{hint}</p>}
+      {errors?.length ? <p id={errorId} className="field-error" role="alert">{errors.join(" ")}</p> : null}
+    </div>
+  );
+}
+
+function StatusMessage({ message, className = "" }: { message: Message; className?: string }) {
+  // Always rendered, so screen readers already watch the region when the text arrives.
+  return (
+    <p role="status" aria-live="polite" className={message ? `${message.ok ? "alert-success" : "alert-error"} ${className}` : "sr-only"}>
+      {message?.text ?? ""}
+    </p>
+  );
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/**
+ * One deck of the admin list: its details, Move up / Move down, and an inline editor for title and description.
+ * The server checks every action again; the disabled buttons at the ends are only a convenience.
+ */
+export function DeckRow({ deck, index, total }: { deck: DeckRowData; index: number; total: number }) {
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [message, setMessage] = useState<Message>(null);
+  const [editing, setEditing] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const upRef = useRef<HTMLButtonElement>(null);
+  const downRef = useRef<HTMLButtonElement>(null);
+  const editRef = useRef<HTMLButtonElement>(null);
+  // After a move the row is re-rendered at its new place (the DOM node moves and loses focus): put focus back on
+  // the button just used, or on the other one when the deck reached an end and that button is now disabled.
+  const refocus = useRef<"up" | "down" | null>(null);
+  const isFirst = index === 0;
+  const isLast = index === total - 1;
+  const formId = `deck-edit-${deck.id}`;
+
+  useEffect(() => {
+    const direction = refocus.current;
+    if (!direction) return;
+    refocus.current = null;
+    const target = direction === "up" ? (isFirst ? downRef : upRef) : isLast ? upRef : downRef;
+    target.current?.focus();
+  }, [index, isFirst, isLast]);
+
+  async function move(direction: "up" | "down") {
+    if (pending) return;
+    setPending(true);
+    setMessage(null);
+    try {
+      const result = await moveDeckAction({ id: deck.id, direction });
+      if (result.ok) {
+        const position = direction === "up" ? index : index + 2;
+        setMessage({ ok: true, text: `Moved ${deck.title} ${direction}, to position ${position} of ${total}.` });
+        refocus.current = direction;
+        router.refresh();
+      } else {
+        setMessage({ ok: false, text: result.message ?? "The deck was not moved." });
+      }
+    } catch {
+      setMessage({ ok: false, text: NETWORK_ERROR });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  function closeEditor() {
+    setEditing(false);
+    setFieldErrors({});
+    editRef.current?.focus();
+  }
+
+  async function onSave(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    const data = new FormData(event.currentTarget);
+    setPending(true);
+    setMessage(null);
+    try {
+      const result = await updateDeckAction({ id: deck.id, title: data.get("title"), description: data.get("description") });
+      if (result.ok) {
+        setMessage({ ok: true, text: result.message ?? "Saved." });
+        closeEditor();
+        router.refresh();
+      } else {
+        setFieldErrors(result.fieldErrors ?? {});
+        setMessage({ ok: false, text: result.message ?? "The deck was not saved." });
+      }
+    } catch {
+      setMessage({ ok: false, text: NETWORK_ERROR });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  function onEditorKeyDown(event: KeyboardEvent<HTMLFormElement>) {
+    if (event.key === "Escape") {
+      event.preventDefault();
+      closeEditor();
+    }
+  }
+
+  const smallButton = "btn-secondary min-h-9 px-3 py-1 text-xs aria-disabled:cursor-wait aria-disabled:opacity-60";
+
+  return (
+    <div className="space-y-3 px-4 py-4 sm:px-6">
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
+        <div className="min-w-0 space-y-1">
+          <h3 className="font-semibold">
+            <span className="mr-1 text-slate-500 tabular-nums dark:text-slate-400">{index + 1}.</span>
+            {deck.title}
+          </h3>
+          <p className="font-mono text-xs break-all text-slate-600 dark:text-slate-400">
+            <span className="sr-only">Slug: </span>
+            {deck.slug}
+          </p>
+          <p className="text-sm text-slate-700 dark:text-slate-300">
+            {deck.description || <span className="text-slate-500 italic dark:text-slate-400">No description.</span>}
+          </p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            {plural(deck.active, "active question", "active questions")} · {deck.archived} archived
+          </p>
+          <Link
+            href={`/admin/questions?deck=${encodeURIComponent(deck.slug)}`}
+            className="inline-block text-sm font-medium text-brand-600 hover:underline dark:text-brand-500"
+            aria-label={`View questions in ${deck.title}`}
+          >
+            View questions
+          </Link>
+        </div>
+        <div className="flex flex-wrap gap-2 sm:shrink-0 sm:justify-end">
+          <button
+            ref={upRef}
+            type="button"
+            className={smallButton}
+            disabled={isFirst}
+            aria-disabled={pending || undefined}
+            onClick={() => move("up")}
+            aria-label={`Move ${deck.title} up`}
+          >
+            Move up
+          </button>
+          <button
+            ref={downRef}
+            type="button"
+            className={smallButton}
+            disabled={isLast}
+            aria-disabled={pending || undefined}
+            onClick={() => move("down")}
+            aria-label={`Move ${deck.title} down`}
+          >
+            Move down
+          </button>
+          <button
+            ref={editRef}
+            type="button"
+            className={smallButton}
+            aria-expanded={editing}
+            aria-controls={editing ? formId : undefined}
+            onClick={() => (editing ? closeEditor() : setEditing(true))}
+            aria-label={`${editing ? "Close editor for" : "Edit"} ${deck.title}`}
+          >
+            {editing ? "Close" : "Edit"}
+          </button>
+        </div>
+      </div>
+      {editing && (
+        <form
+          id={formId}
+          onSubmit={onSave}
+          onKeyDown={onEditorKeyDown}
+          noValidate
+          aria-label={`Edit ${deck.title}`}
+          className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800"
+        >
+          <FormField
+            id={`${formId}-title`}
+            name="title"
+            label="Title"
+            defaultValue={deck.title}
+            maxLength={120}
+            required
+            autoFocus
+            errors={fieldErrors.title}
+          />
+          <TextAreaField
+            id={`${formId}-description`}
+            name="description"
+            label="Description (optional)"
+            rows={3}
+            maxLength={DESCRIPTION_MAX}
+            defaultValue={deck.description}
+            hint={`Shown under the title on the learners' deck list. At most ${DESCRIPTION_MAX} characters.`}
+            errors={fieldErrors.description}
+          />
+          <div className="flex flex-wrap gap-2">
+            <button type="submit" className="btn-primary" disabled={pending}>{pending ? "Saving…" : "Save changes"}</button>
+            <button type="button" className="btn-ghost" onClick={closeEditor}>Cancel</button>
+          </div>
+        </form>
+      )}
+      <StatusMessage message={message} />
+    </div>
+  );
+}
+
+/** Creates a deck at the end of the study order. */
+export function NewDeckForm() {
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [message, setMessage] = useState<Message>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    setPending(true);
+    setMessage(null);
+    try {
+      const result = await createDeckAction({ slug: data.get("slug"), title: data.get("title"), description: data.get("description") });
+      if (result.ok) {
+        setFieldErrors({});
+        setMessage({ ok: true, text: result.message ?? "Deck created." });
+        form.reset();
+        router.refresh();
+      } else {
+        setFieldErrors(result.fieldErrors ?? {});
+        setMessage({ ok: false, text: result.message ?? "The deck was not created." });
+      }
+    } catch {
+      setMessage({ ok: false, text: NETWORK_ERROR });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FormField
+          id="new-deck-slug"
+          name="slug"
+          label="Slug"
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          maxLength={100}
+          placeholder="object-detection"
+          required
+          className="field-input font-mono"
+          hint="Lower-case letters, digits and single hyphens. Fixed forever: it becomes the deck's folder name in content/ and question files refer to it."
+          errors={fieldErrors.slug}
+        />
+        <FormField id="new-deck-title" name="title" label="Title" autoComplete="off" maxLength={120} required placeholder="Object detection" errors={fieldErrors.title} />
+      </div>
+      <TextAreaField
+        id="new-deck-description"
+        name="description"
+        label="Description (optional)"
+        rows={3}
+        maxLength={DESCRIPTION_MAX}
+        hint={`Shown under the title on the learners' deck list. At most ${DESCRIPTION_MAX} characters.`}
+        errors={fieldErrors.description}
+      />
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" className="btn-primary" disabled={pending}>{pending ? "Creating…" : "Create deck"}</button>
+      </div>
+      <StatusMessage message={message} />
+    </form>
+  );
+}

@@ -1,0 +1,468 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import type { DraftPreview, TryAnswerResult } from "@/lib/admin/question-preview";
+import type { QuestionDraft } from "@/lib/content/draft";
+import { previewDraftAction, saveQuestionAction, tryAnswerAction } from "./actions";
+
+interface Props {
+  /** Absent for a new question. */
+  question?: { id: string; version: number; affectedLearners: number };
+  initial: QuestionDraft;
+  decks: Array<{ slug: string; title: string }>;
+}
+
+const KINDS = [
+  { value: "flashcard", label: "Flashcard" },
+  { value: "multiple-choice", label: "Multiple choice" },
+  { value: "numeric", label: "Numeric" },
+] as const;
+
+const TEMPLATE_EXAMPLE = `variables:
+  k: { choices: [3, 5] }
+  c: { range: [16, 256], step: 16 }
+answer: "k * k * c * c + c"
+tolerance: { type: exact }
+unit: parameters
+mistakes:
+  - when: "k * k * c * c"
+    feedback: "You left out the {{c}} biases."
+solution: "{{k}}·{{k}}·{{c}}·{{c}} + {{c}} = {{answer}}"
+`;
+
+const PREVIEW_DELAY_MS = 350;
+
+type Errors = Record<string, string[]>;
+
+function groupIssues(issues: Array<{ field: string; message: string }>): Errors {
+  const grouped: Errors = {};
+  for (const issue of issues) (grouped[issue.field] ??= []).push(issue.message);
+  return grouped;
+}
+
+/** Messages for a field and for anything below it (`template` also collects `template.answer`). */
+function errorsFor(errors: Errors, field: string, options: { nested?: boolean } = { nested: true }): string[] {
+  return Object.entries(errors).flatMap(([key, messages]) =>
+    key === field ? messages : options.nested && key.startsWith(`${field}.`) ? messages.map((message) => `${key.slice(field.length + 1)}: ${message}`) : [],
+  );
+}
+
+function FieldErrors({ id, messages }: { id: string; messages: string[] }) {
+  if (messages.length === 0) return null;
+  return (
+    <ul id={id} className="field-error space-y-0.5" role="alert">
+      {messages.map((message, index) => <li key={index}>{message}</li>)}
+    </ul>
+  );
+}
+
+function Labelled({ id, label, hint, errors, children }: { id: string; label: string; hint?: ReactNode; errors: string[]; children: ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={id} className="field-label">{label}</label>
+      {children}
+      {hint && <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">{hint}</p>}
+      <FieldErrors id={`${id}-error`} messages={errors} />
+    </div>
+  );
+}
+
+/**
+ * The question editor: every field of a content file, a live preview rendered by the server with the learners'
+ * renderer, validation from the content-file rules as you type, and for numeric questions ten instances and a
+ * "try an answer" box. Ctrl/Cmd+S saves.
+ */
+export function QuestionEditor({ question, initial, decks }: Props) {
+  const router = useRouter();
+  const [draft, setDraft] = useState<QuestionDraft>(initial);
+  const [dirty, setDirty] = useState(false);
+  const [preview, setPreview] = useState<DraftPreview | null>(null);
+  const [previewError, setPreviewError] = useState<string | null>(null);
+  const [saveErrors, setSaveErrors] = useState<Errors | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [resetCards, setResetCards] = useState(false);
+  const [version, setVersion] = useState(question?.version);
+  // The tags field keeps what was typed ("a, "), the draft gets the parsed list.
+  const [tagsText, setTagsText] = useState(initial.tags.join(", "));
+  const requestNumber = useRef(0);
+
+  // Debounced preview: the newest request wins, older answers are dropped.
+  useEffect(() => {
+    const number = ++requestNumber.current;
+    const timer = setTimeout(async () => {
+      try {
+        const result = await previewDraftAction(draft);
+        if (number !== requestNumber.current) return;
+        if (result.ok && result.data) {
+          setPreview(result.data);
+          setPreviewError(null);
+        } else {
+          setPreviewError(result.message ?? "The preview is not available.");
+        }
+      } catch {
+        if (number === requestNumber.current) setPreviewError("Could not reach the server for the preview.");
+      }
+    }, PREVIEW_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [draft]);
+
+  const update = (patch: Partial<QuestionDraft>) => {
+    setDraft((current) => ({ ...current, ...patch }));
+    setDirty(true);
+    setSaveErrors(null);
+  };
+
+  // Live problems once the admin has typed; after a failed save, the server's answer.
+  const errors: Errors = saveErrors ?? (dirty && preview ? groupIssues(preview.issues) : {});
+
+  async function save() {
+    if (saving) return;
+    setSaving(true);
+    setMessage(null);
+    try {
+      const result = await saveQuestionAction({ id: question?.id, expectedVersion: version, draft, resetCards });
+      if (!result.ok) {
+        setSaveErrors(result.fieldErrors ?? {});
+        setMessage({ ok: false, text: result.message ?? "The question was not saved." });
+        return;
+      }
+      setDirty(false);
+      setMessage({ ok: true, text: result.message ?? "Saved." });
+      if (!question && result.data) {
+        router.push(`/admin/questions/${result.data.id}?created=1`);
+        return;
+      }
+      if (result.data) setVersion(result.data.version);
+      setResetCards(false);
+      router.refresh();
+    } catch {
+      setMessage({ ok: false, text: "Could not reach the server. Your changes are still here; try again." });
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  // Ctrl/Cmd+S saves from anywhere on the page (by submitting the form, so it runs the current state's save).
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "s") {
+        event.preventDefault();
+        formRef.current?.requestSubmit();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  // Leaving with unsaved changes asks first.
+  useEffect(() => {
+    if (!dirty) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", onBeforeUnload);
+    return () => window.removeEventListener("beforeunload", onBeforeUnload);
+  }, [dirty]);
+
+  const textarea = "field-input font-mono text-sm leading-relaxed";
+  const sectionField = (name: "prompt" | "answer" | "explanation", label: string, hint: string) => (
+    <Labelled id={`q-${name}`} label={label} hint={hint} errors={errorsFor(errors, name)}>
+      <textarea
+        id={`q-${name}`}
+        value={draft[name]}
+        onChange={(event) => update({ [name]: event.target.value })}
+        rows={name === "explanation" ? 8 : 5}
+        className={textarea}
+        aria-invalid={errorsFor(errors, name).length > 0 || undefined}
+        aria-describedby={errorsFor(errors, name).length > 0 ? `q-${name}-error` : undefined}
+      />
+    </Labelled>
+  );
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-2">
+      <form
+        ref={formRef}
+        className="space-y-4"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+        aria-label="Question"
+      >
+        <div className="card space-y-4">
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Labelled id="q-key" label="Key" hint={question ? "Fixed: content files are matched by it." : "kebab-case, unique; it becomes the file name."} errors={errorsFor(errors, "key")}>
+              <input id="q-key" value={draft.key} onChange={(event) => update({ key: event.target.value })} disabled={Boolean(question)} className="field-input font-mono" autoComplete="off" />
+            </Labelled>
+            <Labelled id="q-deck" label="Deck" errors={errorsFor(errors, "deck")}>
+              <select id="q-deck" value={draft.deck} onChange={(event) => update({ deck: event.target.value })} className="field-input">
+                {!decks.some((deck) => deck.slug === draft.deck) && <option value={draft.deck}>Choose a deck</option>}
+                {decks.map((deck) => <option key={deck.slug} value={deck.slug}>{deck.title}</option>)}
+              </select>
+            </Labelled>
+            <Labelled id="q-kind" label="Kind" errors={errorsFor(errors, "kind")}>
+              <select
+                id="q-kind"
+                value={draft.kind}
+                onChange={(event) => {
+                  const kind = event.target.value as QuestionDraft["kind"];
+                  update({
+                    kind,
+                    ...(kind === "multiple-choice" && draft.choices.length === 0 ? { choices: [{ text: "", correct: true, why: "" }, { text: "", correct: false, why: "" }] } : {}),
+                    ...(kind === "numeric" && draft.templateYaml.trim() === "" ? { templateYaml: TEMPLATE_EXAMPLE } : {}),
+                  });
+                }}
+                className="field-input"
+              >
+                {KINDS.map((kind) => <option key={kind.value} value={kind.value}>{kind.label}</option>)}
+              </select>
+            </Labelled>
+            <Labelled id="q-difficulty" label="Difficulty" errors={errorsFor(errors, "difficulty")}>
+              <select id="q-difficulty" value={draft.difficulty} onChange={(event) => update({ difficulty: Number(event.target.value) })} className="field-input">
+                {[1, 2, 3, 4, 5].map((level) => <option key={level} value={level}>{level}{level === 1 ? " (easiest)" : level === 5 ? " (hardest)" : ""}</option>)}
+              </select>
+            </Labelled>
+          </div>
+          <Labelled id="q-title" label="Title" errors={errorsFor(errors, "title")}>
+            <input id="q-title" value={draft.title} onChange={(event) => update({ title: event.target.value })} className="field-input" />
+          </Labelled>
+          <Labelled id="q-tags" label="Tags" hint="Comma-separated, kebab-case (batch-norm, receptive-field)." errors={errorsFor(errors, "tags")}>
+            <input
+              id="q-tags"
+              value={tagsText}
+              onChange={(event) => {
+                setTagsText(event.target.value);
+                update({ tags: event.target.value.split(",").map((tag) => tag.trim()).filter(Boolean) });
+              }}
+              className="field-input"
+            />
+          </Labelled>
+        </div>
+
+        <div className="card space-y-4">
+          {sectionField("prompt", "Prompt", draft.kind === "numeric" ? "Markdown; {{name}} inserts a variable's value." : "Markdown with $math$ and code blocks; ### for sub-headings.")}
+          {draft.kind === "multiple-choice" && <ChoicesEditor choices={draft.choices} errors={errors} onChange={(choices) => update({ choices })} />}
+          {draft.kind === "numeric" && (
+            <Labelled
+              id="q-template"
+              label="Numeric template (YAML)"
+              hint="Variables, constraints, answer, tolerance, unit, mistakes and solution, exactly as in a content file (content/README.md)."
+              errors={errorsFor(errors, "template")}
+            >
+              <textarea
+                id="q-template"
+                value={draft.templateYaml}
+                onChange={(event) => update({ templateYaml: event.target.value })}
+                rows={16}
+                spellCheck={false}
+                className={textarea}
+                aria-invalid={errorsFor(errors, "template").length > 0 || undefined}
+                aria-describedby={errorsFor(errors, "template").length > 0 ? "q-template-error" : undefined}
+              />
+            </Labelled>
+          )}
+          {sectionField("answer", "Answer", "What a learner should have said.")}
+          {sectionField("explanation", "Explanation", "Why, with the details.")}
+        </div>
+
+        <FieldErrors id="q-form-error" messages={errorsFor(errors, "form")} />
+        <div className="card space-y-3">
+          {question && question.affectedLearners > 0 && (
+            <label className="flex items-start gap-2 text-sm">
+              <input type="checkbox" checked={resetCards} onChange={(event) => setResetCards(event.target.checked)} className="mt-0.5 h-4 w-4" />
+              <span>
+                If the answer, choices or template changed, reset the cards of{" "}
+                <strong>{question.affectedLearners} {question.affectedLearners === 1 ? "learner" : "learners"}</strong> to new. Their review history is kept.
+              </span>
+            </label>
+          )}
+          <div className="flex flex-wrap items-center gap-3">
+            <button type="submit" className="btn-primary" disabled={saving} aria-keyshortcuts="Control+S">
+              {saving ? "Saving…" : question ? "Save changes" : "Create question"}
+            </button>
+            <span className="text-xs text-slate-500 dark:text-slate-400">
+              {dirty ? "Unsaved changes · Ctrl+S saves" : version ? `Version ${version}` : ""}
+            </span>
+          </div>
+          <div role="status" aria-live="polite">
+            {message && <p className={message.ok ? "alert-success" : "alert-error"}>{message.text}</p>}
+          </div>
+        </div>
+      </form>
+
+      <PreviewPanel draft={draft} preview={preview} error={previewError} />
+    </div>
+  );
+}
+
+function ChoicesEditor({ choices, errors, onChange }: { choices: QuestionDraft["choices"]; errors: Errors; onChange: (choices: QuestionDraft["choices"]) => void }) {
+  const set = (index: number, patch: Partial<QuestionDraft["choices"][number]>) => onChange(choices.map((choice, i) => (i === index ? { ...choice, ...patch } : choice)));
+  const move = (index: number, by: number) => {
+    const next = [...choices];
+    const [item] = next.splice(index, 1);
+    next.splice(index + by, 0, item!);
+    onChange(next);
+  };
+  return (
+    <fieldset className="space-y-3">
+      <legend className="field-label">Choices</legend>
+      <FieldErrors id="q-choices-error" messages={errorsFor(errors, "choices", { nested: false })} />
+      {choices.map((choice, index) => (
+        <div key={index} className="space-y-2 rounded-lg border border-slate-200 p-3 dark:border-slate-800">
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <span className="text-sm font-medium">Choice {index + 1}</span>
+            <div className="flex gap-1">
+              <button type="button" className="btn-ghost px-2 py-1 text-xs" onClick={() => move(index, -1)} disabled={index === 0} aria-label={`Move choice ${index + 1} up`}>↑</button>
+              <button type="button" className="btn-ghost px-2 py-1 text-xs" onClick={() => move(index, 1)} disabled={index === choices.length - 1} aria-label={`Move choice ${index + 1} down`}>↓</button>
+              <button type="button" className="btn-ghost px-2 py-1 text-xs text-red-700 dark:text-red-300" onClick={() => onChange(choices.filter((_, i) => i !== index))} aria-label={`Remove choice ${index + 1}`}>Remove</button>
+            </div>
+          </div>
+          <label htmlFor={`q-choice-${index}`} className="sr-only">Text of choice {index + 1}</label>
+          <input id={`q-choice-${index}`} value={choice.text} onChange={(event) => set(index, { text: event.target.value })} placeholder="Choice text (inline Markdown)" className="field-input" />
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={choice.correct} onChange={(event) => set(index, { correct: event.target.checked })} className="h-4 w-4" />
+            Correct
+          </label>
+          <label htmlFor={`q-why-${index}`} className="sr-only">Why choice {index + 1} is {choice.correct ? "right" : "wrong"}</label>
+          <input
+            id={`q-why-${index}`}
+            value={choice.why}
+            onChange={(event) => set(index, { why: event.target.value })}
+            placeholder={choice.correct ? "Why it is right (optional)" : "Why it is wrong (required)"}
+            className="field-input"
+          />
+          <FieldErrors id={`q-choice-${index}-error`} messages={errorsFor(errors, `choices.${index}`)} />
+        </div>
+      ))}
+      <button type="button" className="btn-secondary" onClick={() => onChange([...choices, { text: "", correct: false, why: "" }])} disabled={choices.length >= 6}>
+        Add a choice
+      </button>
+    </fieldset>
+  );
+}
+
+function Html({ html, label }: { html: string; label: string }) {
+  // The server rendered and sanitised this with the learners' pipeline (lib/markdown).
+  return html ? <div className="prose-receptive" dangerouslySetInnerHTML={{ __html: html }} /> : <p className="text-sm italic text-slate-500">{label} is empty.</p>;
+}
+
+function PreviewPanel({ draft, preview, error }: { draft: QuestionDraft; preview: DraftPreview | null; error: string | null }) {
+  return (
+    <aside className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto" aria-label="Preview as learners see it">
+      <div className="card space-y-4">
+        <div className="flex items-center justify-between gap-2">
+          <h2 className="font-semibold">Preview</h2>
+          <span className="text-xs text-slate-500 dark:text-slate-400" aria-live="polite">
+            {error ? error : !preview ? "Rendering…" : preview.issues.length === 0 ? "Valid" : `${preview.issues.length} ${preview.issues.length === 1 ? "problem" : "problems"}`}
+          </span>
+        </div>
+        <h3 className="text-lg font-semibold">{draft.title || <span className="italic text-slate-500">Untitled</span>}</h3>
+        {preview && (
+          <>
+            <Html html={preview.html.prompt} label="The prompt" />
+            {preview.choices.length > 0 && (
+              <ol className="space-y-2">
+                {preview.choices.map((choice, index) => (
+                  <li key={index} className={`rounded-lg border p-3 text-sm ${choice.correct ? "border-emerald-400 dark:border-emerald-700" : "border-slate-200 dark:border-slate-800"}`}>
+                    <span className="mr-2 font-mono text-xs text-slate-500">{index + 1}</span>
+                    <span dangerouslySetInnerHTML={{ __html: choice.html }} />
+                    {choice.correct && <span className="ml-2 text-xs font-medium text-emerald-700 dark:text-emerald-300">correct</span>}
+                    {choice.whyHtml && <p className="mt-1 text-xs text-slate-600 dark:text-slate-400" dangerouslySetInnerHTML={{ __html: choice.whyHtml }} />}
+                  </li>
+                ))}
+              </ol>
+            )}
+            <div className="border-t border-slate-200 pt-3 dark:border-slate-800">
+              <p className="mb-1 text-xs font-medium uppercase tracking-wide text-slate-500">Answer</p>
+              <Html html={preview.html.answer} label="The answer" />
+            </div>
+            <div className="border-t border-slate-200 pt-3 dark:border-slate-800">
+              <p className="mb-1 text-xs font-medium uppercase tracking-wide text-slate-500">Explanation</p>
+              <Html html={preview.html.explanation} label="The explanation" />
+            </div>
+          </>
+        )}
+      </div>
+      {draft.kind === "numeric" && <NumericPreview draft={draft} preview={preview} />}
+    </aside>
+  );
+}
+
+function NumericPreview({ draft, preview }: { draft: QuestionDraft; preview: DraftPreview | null }) {
+  const [seed, setSeed] = useState(1);
+  const [answer, setAnswer] = useState("");
+  const [result, setResult] = useState<TryAnswerResult | null>(null);
+  const [pending, setPending] = useState(false);
+  const instances = preview?.instances ?? null;
+
+  async function check() {
+    setPending(true);
+    try {
+      const response = await tryAnswerAction({ draft, seed, answer });
+      setResult(response.ok && response.data ? response.data : { ok: false, message: response.message ?? "The checker is not available." });
+    } catch {
+      setResult({ ok: false, message: "Could not reach the server." });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <div className="card space-y-4">
+      <h2 className="font-semibold">Ten generated instances</h2>
+      {!instances ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">Instances appear once the question is valid (see the problems under the fields).</p>
+      ) : (
+        <>
+          <ol className="space-y-2">
+            {instances.map((instance) => (
+              <li key={instance.seed}>
+                <details className="rounded-lg border border-slate-200 p-3 text-sm dark:border-slate-800">
+                  <summary className="cursor-pointer">
+                    Instance {instance.seed}: answer <strong className="tabular-nums">{instance.answerText}</strong> {preview?.unit}
+                  </summary>
+                  <div className="mt-2 space-y-2">
+                    <div className="prose-receptive" dangerouslySetInnerHTML={{ __html: instance.promptHtml }} />
+                    <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Worked solution</p>
+                    <div className="prose-receptive" dangerouslySetInnerHTML={{ __html: instance.solutionHtml }} />
+                  </div>
+                </details>
+              </li>
+            ))}
+          </ol>
+          <form
+            className="space-y-2 border-t border-slate-200 pt-3 dark:border-slate-800"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void check();
+            }}
+            aria-label="Try an answer"
+          >
+            <h3 className="text-sm font-semibold">Try an answer</h3>
+            <div className="flex flex-wrap gap-2">
+              <label htmlFor="try-seed" className="sr-only">Instance</label>
+              <select id="try-seed" value={seed} onChange={(event) => setSeed(Number(event.target.value))} className="field-input w-auto">
+                {instances.map((instance) => <option key={instance.seed} value={instance.seed}>Instance {instance.seed}</option>)}
+              </select>
+              <label htmlFor="try-answer" className="sr-only">Answer to check</label>
+              <input id="try-answer" value={answer} onChange={(event) => setAnswer(event.target.value)} placeholder="e.g. 73,856 or 1.2M" className="field-input min-w-0 flex-1" />
+              <button type="submit" className="btn-secondary" disabled={pending || answer.trim() === ""}>{pending ? "Checking…" : "Check"}</button>
+            </div>
+            <div role="status" aria-live="polite" className="text-sm">
+              {result && !result.ok && <p className="alert-error">{result.message}</p>}
+              {result?.ok && (
+                <p className={result.verdict === "correct" ? "alert-success" : "alert-error"}>
+                  {result.verdict === "correct" ? "Correct" : result.verdict === "mistake" ? "A known mistake" : "Incorrect"}: read as {result.understood}; the answer is {result.correctAnswer}.
+                  {result.feedback && <span className="mt-1 block">Feedback: {result.feedback}</span>}
+                </p>
+              )}
+            </div>
+          </form>
+        </>
+      )}
+      <p className="text-xs text-slate-500 dark:text-slate-400">Learners get a random instance each time; these ten use seeds 1 to 10.</p>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import { expect, test, type Page } from "@playwright/test";
+import { bootstrapAdmin, logIn, register, uniqueEmail } from "./fixtures";
+
+const ORIGINAL_TITLE = "What is Dice loss and when is it better than cross-entropy?";
+
+async function logInAsAdmin(page: Page) {
+  const credentials = bootstrapAdmin();
+  await logIn(page, credentials.email, credentials.password);
+  await expect(page).toHaveURL(/\/home$/);
+}
+
+test("an admin edits a question, a learner sees the new version, and restoring the earlier revision brings it back", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const adminContext = await browser.newContext();
+  const learnerContext = await browser.newContext();
+  try {
+    const admin = await adminContext.newPage();
+    await logInAsAdmin(admin);
+    await admin.goto("/admin/questions?q=sg-dice-loss");
+    await admin.getByRole("link", { name: ORIGINAL_TITLE }).click();
+    await expect(admin.getByRole("heading", { level: 1 })).toHaveText(ORIGINAL_TITLE);
+
+    // The preview renders as learners see it, live.
+    const title = admin.getByLabel("Title");
+    await title.fill("Dice loss versus cross-entropy (edited)");
+    const preview = admin.getByRole("complementary", { name: "Preview as learners see it" });
+    await expect(preview.getByRole("heading", { name: "Dice loss versus cross-entropy (edited)" })).toBeVisible();
+    await admin.getByLabel("Answer").fill("Dice loss is one minus the Dice coefficient, $1 - \\frac{2|A \\cap B|}{|A| + |B|}$.");
+    await expect(preview.locator(".katex").first()).toBeVisible();
+    await admin.getByRole("button", { name: "Save changes" }).click();
+    await expect(admin.getByText(/Saved as version \d+\./)).toBeVisible();
+
+    const learner = await learnerContext.newPage();
+    await register(learner, { email: uniqueEmail("reader-of-edits") });
+    await learner.goto("/decks/segmentation/sg-dice-loss");
+    await expect(learner.getByRole("heading", { level: 1 })).toHaveText("Dice loss versus cross-entropy (edited)");
+
+    // The revision list shows the change; restoring the version before it makes the old title current again.
+    await admin.getByRole("link", { name: /^Revisions/ }).click();
+    await expect(admin.getByRole("heading", { name: /^Revisions of/ })).toBeVisible();
+    const current = admin.getByRole("listitem").filter({ has: admin.getByText("current", { exact: true }) });
+    await expect(current).toContainText("Edited in the browser");
+    await expect(current.getByText("Dice loss versus cross-entropy (edited)").first()).toBeVisible();
+    admin.once("dialog", (dialog) => void dialog.accept());
+    await admin.getByRole("button", { name: /^Restore version/ }).first().click();
+    await expect(admin.getByText(/Restored as version \d+\./)).toBeVisible();
+
+    await learner.reload();
+    await expect(learner.getByRole("heading", { level: 1 })).toHaveText(ORIGINAL_TITLE);
+  } finally {
+    await adminContext.close();
+    await learnerContext.close();
+  }
+});
+
+test("a numeric template that cannot satisfy its constraints cannot be saved; a valid one previews ten instances and is created", async ({ page }) => {
+  test.setTimeout(120_000);
+  await logInAsAdmin(page);
+  await page.goto("/admin/questions/new");
+  const key = `e2e-numeric-${Date.now().toString(36)}`;
+  await page.getByLabel("Key").fill(key);
+  await page.getByLabel("Kind").selectOption("numeric");
+  await page.getByLabel("Title").fill("Parameters of a square convolution (e2e)");
+  await page.getByLabel("Prompt").fill("A {{k}}×{{k}} convolution maps {{c}} channels to {{c}} channels with biases. How many parameters?");
+  await page.getByLabel("Answer", { exact: true }).fill("$k^2 c^2 + c$");
+  await page.getByLabel("Explanation").fill("One weight per kernel position, input and output channel, plus one bias per output channel.");
+
+  // The kind switch filled in a working example template; make its constraint impossible (c is at most 256).
+  const template = page.getByLabel("Numeric template (YAML)");
+  const example = await template.inputValue();
+  await template.fill(example.replace('answer: "k * k * c * c + c"', 'constraints: ["c > 1000"]\nanswer: "k * k * c * c + c"'));
+  await page.getByRole("button", { name: "Create question" }).click();
+  await expect(page.getByText("Please fix the highlighted fields.")).toBeVisible();
+  await expect(page.locator("#q-template-error")).toBeVisible();
+  await expect(page).toHaveURL(/\/admin\/questions\/new$/);
+
+  await template.fill(example);
+  const instances = page.getByRole("heading", { name: "Ten generated instances" }).locator("..");
+  await expect(instances.getByText(/^Instance \d+: answer/)).toHaveCount(10);
+  // Try an answer: instance 1's own answer is graded correct.
+  const firstAnswer = (await instances.getByText(/^Instance 1: answer/).locator("strong").textContent()) ?? "";
+  await page.getByLabel("Answer to check").fill(firstAnswer);
+  await page.getByRole("button", { name: "Check" }).click();
+  await expect(page.getByText(/^Correct: read as/)).toBeVisible();
+
+  await page.getByRole("button", { name: "Create question" }).click();
+  await expect(page).toHaveURL(/\/admin\/questions\/[a-z0-9]+\?created=1$/);
+  await expect(page.getByText("Question created.")).toBeVisible();
+});
