@@ -7,8 +7,8 @@ const nextConfig = {
   experimental: {
     // forbidden() for server-side 403s (admin pages).
     authInterrupts: true,
-    // Bank imports (zip or CSV) are uploaded through server actions; lib/admin/bank-transfer.ts caps them at 20 MB.
-    serverActions: { bodySizeLimit: "21mb" },
+    // Bank imports (zip or CSV) are uploaded through server actions; lib/admin/bank-transfer.ts caps a zip at 20 MB and a CSV at 5 million characters.
+    serverActions: { bodySizeLimit: "32mb" },
   },
 };
 

@@ -87,3 +87,35 @@ test("a numeric template that cannot satisfy its constraints cannot be saved; a 
   await expect(page).toHaveURL(/\/admin\/questions\/[a-z0-9]+\?created=1$/);
   await expect(page.getByText("Question created.")).toBeVisible();
 });
+
+test("exporting the bank and importing that zip is a no-op: the dry run and the import change nothing", async ({ page }) => {
+  test.setTimeout(120_000);
+  await logInAsAdmin(page);
+  const download = await page.request.get("/admin/export");
+  expect(download.status()).toBe(200);
+  expect(download.headers()["content-type"]).toBe("application/zip");
+  const zip = await download.body();
+
+  await page.goto("/admin/transfer");
+  await page.getByLabel("Content folder (.zip)").setInputFiles({ name: "receptive-bank.zip", mimeType: "application/zip", buffer: zip });
+  await page.getByRole("button", { name: "Check" }).click();
+  const count = (section: string, label: string) =>
+    page.getByRole("heading", { name: new RegExp(`^${section}`) }).locator("..").locator("dt", { hasText: new RegExp(`^${label}$`) }).locator("xpath=following-sibling::dd");
+  await expect(page.getByRole("heading", { name: /^Dry run/ })).toBeVisible();
+  for (const label of ["Created", "Updated", "Conflicts", "Archived"]) await expect(count("Dry run", label)).toHaveText("0");
+  const unchanged = Number(await count("Dry run", "Unchanged").textContent());
+  expect(unchanged).toBeGreaterThanOrEqual(222);
+
+  await page.getByRole("button", { name: "Apply import" }).click();
+  await expect(page.getByRole("heading", { name: "Import result" })).toBeVisible();
+  for (const label of ["Created", "Updated", "Conflicts", "Archived"]) await expect(count("Import result", label)).toHaveText("0");
+  await expect(count("Import result", "Unchanged")).toHaveText(String(unchanged));
+});
+
+test("learners and anonymous visitors cannot export the bank", async ({ page }) => {
+  expect((await page.request.get("/admin/export")).status()).toBe(401);
+  await register(page, { email: uniqueEmail("not-an-admin") });
+  expect((await page.request.get("/admin/export")).status()).toBe(403);
+  const forbidden = await page.goto("/admin/questions");
+  expect(forbidden?.status()).toBe(403);
+});

@@ -6,9 +6,9 @@ import { z } from "zod";
 import { deckSchema } from "@/lib/content/schema";
 import type { Db } from "@/lib/db-client";
 import { AppError } from "@/lib/errors";
-import { fieldErrorsOf } from "@/lib/validation/auth";
 import { writeAudit } from "./audit";
 import { assertAdmin } from "./guard";
+import { parseOrThrow } from "./schemas";
 
 export interface AdminDeckRow {
   id: string;
@@ -33,12 +33,6 @@ export async function listDecksForAdmin(db: Db, actorId: string): Promise<AdminD
 export const createDeckSchema = deckSchema.pick({ slug: true, title: true, description: true });
 export const updateDeckSchema = z.object({ id: z.string().min(1).max(64) }).extend(deckSchema.pick({ title: true, description: true }).shape);
 export const moveDeckSchema = z.object({ id: z.string().min(1).max(64), direction: z.enum(["up", "down"]) });
-
-function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "Please fix the highlighted fields.", fieldErrorsOf(parsed.error));
-  return parsed.data;
-}
 
 /** Creates a deck at the end of the deck order. */
 export async function createDeck(db: Db, actorId: string, input: unknown): Promise<{ id: string }> {

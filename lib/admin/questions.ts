@@ -15,6 +15,7 @@ import { AppError } from "@/lib/errors";
 import { z } from "zod";
 import { writeAudit } from "./audit";
 import { assertAdmin, type Tx } from "./guard";
+import { parseOrThrow } from "./schemas";
 import { diffSnapshots, isMaterialChange, parseRevisionSnapshot, type FieldChange, type RevisionSnapshot } from "./revision-diff";
 
 export const QUESTION_PAGE_SIZE = 50;
@@ -272,7 +273,7 @@ export const setArchivedSchema = z.object({ id: z.string().min(1).max(64), archi
 /** Archives (hidden from learners; cards and history kept) or restores a question. */
 export async function setQuestionArchived(db: Db, actorId: string, input: unknown, now = new Date()): Promise<void> {
   await assertAdmin(db, actorId);
-  const { id, archived } = setArchivedSchema.parse(input);
+  const { id, archived } = parseOrThrow(setArchivedSchema, input);
   await db.$transaction(async (tx) => {
     const question = await tx.question.findUnique({ where: { id }, select: { id: true, status: true, deckId: true, key: true } });
     if (!question) throw new AppError("NOT_FOUND", "That question no longer exists.");
@@ -327,7 +328,7 @@ export const restoreRevisionSchema = z.object({
 /** Makes an earlier revision the current content again (a new revision, reason "restore"). */
 export async function restoreRevision(db: Db, actorId: string, input: unknown, now = new Date()): Promise<SaveOutcome> {
   await assertAdmin(db, actorId);
-  const { revisionId, expectedVersion, resetCards: reset } = restoreRevisionSchema.parse(input);
+  const { revisionId, expectedVersion, resetCards: reset } = parseOrThrow(restoreRevisionSchema, input);
   const revision = await db.questionRevision.findUnique({ where: { id: revisionId }, select: { snapshot: true, question: { select: { id: true, key: true } } } });
   if (!revision) throw new AppError("NOT_FOUND", "That revision no longer exists.");
   const snapshot = parseRevisionSnapshot(revision.snapshot);

@@ -7,11 +7,9 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db-client";
 import { AppError } from "@/lib/errors";
-import { fieldErrorsOf } from "@/lib/validation/auth";
 import { writeAudit } from "./audit";
 import { assertAdmin, lockActiveAdmins, type Tx } from "./guard";
-import { ADMIN_PAGE_SIZE, changeRoleSchema, createResetLinkSchema, setDisabledSchema, userListQuerySchema } from "./schemas";
-import type { z } from "zod";
+import { ADMIN_PAGE_SIZE, changeRoleSchema, parseOrThrow, createResetLinkSchema, setDisabledSchema, userListQuerySchema } from "./schemas";
 
 /** Reset links work for 24 hours. */
 export const RESET_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
@@ -33,12 +31,6 @@ export interface AdminUserPage {
   page: number;
   pageCount: number;
   q: string;
-}
-
-function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "Please fix the highlighted fields.", fieldErrorsOf(parsed.error));
-  return parsed.data;
 }
 
 /** SHA-256 (hex) of a reset token: what the database keeps instead of the token. */

@@ -157,10 +157,10 @@ describe("unpackContentZip refuses hostile or broken archives", () => {
     }
   });
 
-  it("refuses more than 5,000 entries (and accepts 5,000)", () => {
+  it("refuses more than 20,000 entries (and accepts 20,000)", () => {
     const entries = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, index) => [`content/x/${index}.txt`, ""]));
-    expect(unpackContentZip(zip(entries(5000))).ignored).toHaveLength(5000);
-    expectRefused(zip(entries(5001)), "too-many-entries", /more than 5,000 entries/);
+    expect(unpackContentZip(zip(entries(20_000))).ignored).toHaveLength(20_000);
+    expectRefused(zip(entries(20_001)), "too-many-entries", /more than 20,000 entries/);
     expect(refusal(() => unpackContentZip(zip(tiny), { maxEntries: 1 })).problem).toBe("too-many-entries");
   });
 

@@ -21,7 +21,8 @@ export interface ArchiveLimits {
   maxFileBytes: number;
 }
 
-export const DEFAULT_ARCHIVE_LIMITS: ArchiveLimits = { maxEntries: 5_000, maxTotalBytes: 50 * 1024 * 1024, maxFileBytes: 2 * 1024 * 1024 };
+// 20,000 entries: a 10,000-question bank (the size the admin list is built for) with room for its decks' assets.
+export const DEFAULT_ARCHIVE_LIMITS: ArchiveLimits = { maxEntries: 20_000, maxTotalBytes: 50 * 1024 * 1024, maxFileBytes: 2 * 1024 * 1024 };
 
 export type ContentArchiveProblem = "not-a-zip" | "too-many-entries" | "too-large" | "file-too-large" | "unsafe-path" | "duplicate-path" | "unsupported" | "not-text";
 

@@ -8,6 +8,8 @@ import { createDeckAction, moveDeckAction, updateDeckAction } from "./actions";
 
 const NETWORK_ERROR = "Could not reach the server. Check your connection and try again.";
 const DESCRIPTION_MAX = 500;
+// Busy buttons stay focusable (aria-disabled, clicks ignored) so keyboard focus is not dropped mid-action.
+const busy = "aria-disabled:cursor-wait aria-disabled:opacity-60";
 
 export interface DeckRowData {
   id: string;
@@ -141,7 +143,7 @@ export function DeckRow({ deck, index, total }: { deck: DeckRowData; index: numb
     }
   }
 
-  const smallButton = "btn-secondary min-h-9 px-3 py-1 text-xs aria-disabled:cursor-wait aria-disabled:opacity-60";
+  const smallButton = `btn-secondary min-h-9 px-3 py-1 text-xs ${busy}`;
 
   return (
     <div className="space-y-3 px-4 py-4 sm:px-6">
@@ -235,7 +237,7 @@ export function DeckRow({ deck, index, total }: { deck: DeckRowData; index: numb
             errors={fieldErrors.description}
           />
           <div className="flex flex-wrap gap-2">
-            <button type="submit" className="btn-primary" disabled={pending}>{pending ? "Saving…" : "Save changes"}</button>
+            <button type="submit" className={`btn-primary ${busy}`} aria-disabled={pending || undefined}>{pending ? "Saving…" : "Save changes"}</button>
             <button type="button" className="btn-ghost" onClick={closeEditor}>Cancel</button>
           </div>
         </form>
@@ -254,6 +256,7 @@ export function NewDeckForm() {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (pending) return;
     const form = event.currentTarget;
     const data = new FormData(form);
     setPending(true);
@@ -305,7 +308,7 @@ export function NewDeckForm() {
         errors={fieldErrors.description}
       />
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" className="btn-primary" disabled={pending}>{pending ? "Creating…" : "Create deck"}</button>
+        <button type="submit" className={`btn-primary ${busy}`} aria-disabled={pending || undefined}>{pending ? "Creating…" : "Create deck"}</button>
       </div>
       <StatusMessage message={message} />
     </form>
