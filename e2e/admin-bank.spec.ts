@@ -97,7 +97,7 @@ test("exporting the bank and importing that zip is a no-op: the dry run and the 
   const zip = await download.body();
 
   await page.goto("/admin/transfer");
-  await page.getByLabel("Content folder (.zip)").setInputFiles({ name: "receptive-bank.zip", mimeType: "application/zip", buffer: zip });
+  await page.getByRole("region", { name: "Import a content folder (.zip)" }).locator('input[type="file"]').setInputFiles({ name: "receptive-bank.zip", mimeType: "application/zip", buffer: zip });
   await page.getByRole("button", { name: "Check" }).click();
   const count = (section: string, label: string) =>
     page.getByRole("heading", { name: new RegExp(`^${section}`) }).locator("..").locator("dt", { hasText: new RegExp(`^${label}$`) }).locator("xpath=following-sibling::dd");

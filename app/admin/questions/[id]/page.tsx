@@ -43,7 +43,6 @@ export default async function EditQuestionPage({ params, searchParams }: { param
         <p className="alert-error" role="note">This question is archived: learners do not see it. Restore it to put it back in study.</p>
       )}
       <QuestionEditor
-        key={question.version}
         question={{ id: question.id, version: question.version, affectedLearners: question.affectedLearners }}
         initial={question.draft}
         decks={decks.map(({ slug, title }) => ({ slug, title }))}
