@@ -27,6 +27,18 @@ export default async function AdminPage() {
       </div>
       <AdminNav />
       <div className="grid gap-4 sm:grid-cols-3">
+        <Link href="/admin/questions" className="card block hover:border-brand-500">
+          <h2 className="font-semibold">Questions</h2>
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Find, edit and create questions with a live preview; archive them; see and restore revisions.</p>
+        </Link>
+        <Link href="/admin/decks" className="card block hover:border-brand-500">
+          <h2 className="font-semibold">Decks</h2>
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Create, rename, describe and reorder the decks learners study.</p>
+        </Link>
+        <Link href="/admin/transfer" className="card block hover:border-brand-500">
+          <h2 className="font-semibold">Import &amp; export</h2>
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Download the bank as a content/ zip, import one with a dry run, or import flashcards from CSV.</p>
+        </Link>
         <Link href="/admin/users" className="card block hover:border-brand-500">
           <h2 className="font-semibold">Users</h2>
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Search accounts, change roles, disable accounts, create password-reset links.</p>
