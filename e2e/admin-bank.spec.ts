@@ -119,3 +119,48 @@ test("learners and anonymous visitors cannot export the bank", async ({ page }) 
   const forbidden = await page.goto("/admin/questions");
   expect(forbidden?.status()).toBe(403);
 });
+
+test("an admin creates, renames and reorders a deck, imports flashcards into it from CSV, and a learner sees them", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const adminContext = await browser.newContext();
+  const learnerContext = await browser.newContext();
+  try {
+    const admin = await adminContext.newPage();
+    await logInAsAdmin(admin);
+    const slug = `e2e-deck-${Date.now().toString(36)}`;
+    await admin.goto("/admin/decks");
+    await admin.locator("#new-deck-slug").fill(slug);
+    await admin.locator("#new-deck-title").fill("E2E deck");
+    await admin.getByRole("button", { name: "Create deck" }).click();
+    await expect(admin.getByRole("heading", { name: /E2E deck$/ })).toBeVisible();
+
+    await admin.getByRole("button", { name: "Edit E2E deck" }).click();
+    const editForm = admin.getByRole("form", { name: "Edit E2E deck" });
+    await editForm.getByLabel("Title").fill("E2E flashcards");
+    await editForm.getByRole("button", { name: "Save changes" }).click();
+    await expect(admin.getByRole("heading", { name: /E2E flashcards$/ })).toBeVisible();
+    // Created last; one move up puts it before the deck that was last.
+    await expect(admin.getByRole("button", { name: "Move E2E flashcards down" })).toBeDisabled();
+    await admin.getByRole("button", { name: "Move E2E flashcards up" }).click();
+    await expect(admin.getByRole("button", { name: "Move E2E flashcards down" })).toBeEnabled();
+
+    await admin.goto("/admin/transfer");
+    const csvSection = admin.getByRole("region", { name: "Import flashcards from CSV" });
+    await csvSection.getByLabel("Deck").selectOption(slug);
+    await csvSection.getByLabel("CSV", { exact: true }).fill('front,back,tags\n"What is a stride, in one line?",The step between kernel positions.,convolution\nWhat is padding?,Zeros added around the input.,convolution\n,no front here,\n');
+    await csvSection.getByRole("button", { name: "Preview" }).click();
+    await expect(csvSection.getByText("Preview: 3 rows, 2 valid, 1 with errors")).toBeVisible();
+    await csvSection.getByRole("button", { name: "Import 2 flashcards" }).click();
+    await expect(csvSection.getByText(/Imported 2 flashcards/)).toBeVisible();
+
+    const learner = await learnerContext.newPage();
+    await register(learner, { email: uniqueEmail("deck-reader") });
+    await learner.goto(`/decks/${slug}`);
+    await expect(learner.getByRole("heading", { level: 1 })).toHaveText("E2E flashcards");
+    await expect(learner.getByRole("link", { name: "What is a stride, in one line?" })).toBeVisible();
+    await expect(learner.getByRole("link", { name: "What is padding?" })).toBeVisible();
+  } finally {
+    await adminContext.close();
+    await learnerContext.close();
+  }
+});
