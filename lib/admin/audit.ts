@@ -39,7 +39,7 @@ export interface AuditRow {
   actorEmail: string | null;
   targetType: string;
   targetId: string | null;
-  /** The target user's email when the target is a user that still exists. */
+  /** A readable name of a target that still exists: a user's email, a question's key, a deck's slug. */
   targetLabel: string | null;
   before: unknown;
   after: unknown;
@@ -65,10 +65,18 @@ export async function listAuditEntries(db: Db, actorId: string, input: unknown):
     }),
     db.auditLog.count(),
   ]);
-  // One query for every user target on the page (no per-row lookups).
-  const userIds = [...new Set(entries.filter((entry) => entry.targetType === "User" && entry.targetId).map((entry) => entry.targetId!))];
-  const users = userIds.length ? await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, email: true } }) : [];
-  const emailOf = new Map(users.map((user) => [user.id, user.email]));
+  // One query per target type on the page (no per-row lookups): users by email, questions by key, decks by slug.
+  const idsOf = (type: string) => [...new Set(entries.filter((entry) => entry.targetType === type && entry.targetId).map((entry) => entry.targetId!))];
+  const [users, questions, decks] = await Promise.all([
+    db.user.findMany({ where: { id: { in: idsOf("User") } }, select: { id: true, email: true } }),
+    db.question.findMany({ where: { id: { in: idsOf("Question") } }, select: { id: true, key: true } }),
+    db.deck.findMany({ where: { id: { in: idsOf("Deck") } }, select: { id: true, slug: true } }),
+  ]);
+  const labelOf = new Map<string, string>([
+    ...users.map((user) => [`User:${user.id}`, user.email] as const),
+    ...questions.map((question) => [`Question:${question.id}`, question.key] as const),
+    ...decks.map((deck) => [`Deck:${deck.id}`, deck.slug] as const),
+  ]);
   return {
     rows: entries.map((entry) => ({
       id: entry.id,
@@ -77,7 +85,7 @@ export async function listAuditEntries(db: Db, actorId: string, input: unknown):
       actorEmail: entry.actor?.email ?? null,
       targetType: entry.targetType,
       targetId: entry.targetId,
-      targetLabel: entry.targetType === "User" && entry.targetId ? (emailOf.get(entry.targetId) ?? null) : null,
+      targetLabel: entry.targetId ? (labelOf.get(`${entry.targetType}:${entry.targetId}`) ?? null) : null,
       before: entry.before,
       after: entry.after,
     })),

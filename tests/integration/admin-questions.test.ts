@@ -5,6 +5,7 @@
  */
 import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { listAuditEntries } from "@/lib/admin/audit";
 import { applyCsvImport, applyImport, exportBankZip, planImport, previewCsvImport } from "@/lib/admin/bank-transfer";
 import { createDeck, listDecksForAdmin, moveDeck, updateDeck } from "@/lib/admin/decks";
 import { getQuestionForEdit, listQuestionsForAdmin, listRevisions, restoreRevision, saveQuestion, setQuestionArchived } from "@/lib/admin/questions";
@@ -104,6 +105,9 @@ describe("editing", () => {
     expect(revision).toMatchObject({ reason: "admin-edit", authorId: adminId });
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "question.update", targetId: questionId } });
     expect(audit.after).toMatchObject({ version: 2, fields: ["title"], material: false });
+    // The audit page names the question by its key.
+    const listed = await listAuditEntries(db, adminId, {});
+    expect(listed.rows.find((row) => row.id === audit.id)?.targetLabel).toBe("adm-relu");
   });
 
   it("refuses a save over a newer version and writes nothing for an unchanged draft", async () => {
