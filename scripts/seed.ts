@@ -31,7 +31,8 @@ export async function seedContent(db: Db, options: SeedContentOptions): Promise<
   const content = await loadContent(contentDir);
   for (const issue of content.issues) options.log(`content error: ${formatIssue(issue)}`);
   const bar = progressBar("seeding questions");
-  const summary = await seedQuestionBank(db, content, { force: options.force, onProgress: (done, total) => bar.update(done, total) });
+  // The content folder is what every start seeds from, so a browser edit it now matches is adopted as seeded.
+  const summary = await seedQuestionBank(db, content, { force: options.force, adoptEqualFiles: true, onProgress: (done, total) => bar.update(done, total) });
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   options.log(
     `content seed: ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged, ` +

@@ -18,6 +18,8 @@ export interface SeedOptions {
   reason?: string;
   /** Who made the change (an admin importing in the browser), kept on the revisions. */
   authorId?: string;
+  /** See PlanOptions.adoptEqualFiles; true when seeding from the server's content folder. */
+  adoptEqualFiles?: boolean;
   /** Called after each question is handled, with the running count and the total. */
   onProgress?: (done: number, total: number, action: SeedAction) => void;
   /** Test hook: runs inside a deck's transaction after each write; throwing aborts that deck. */
@@ -55,7 +57,7 @@ async function upsertDecks(db: Db, content: LoadedContent): Promise<{ created: n
 }
 
 /** The seed plan for `content` against the questions stored now: what a run would do, without writing. */
-export async function planSeedAgainstDb(db: Db, content: LoadedContent, options: Pick<SeedOptions, "force" | "archiveDecks"> = {}): Promise<SeedPlan> {
+export async function planSeedAgainstDb(db: Db, content: LoadedContent, options: Pick<SeedOptions, "force" | "archiveDecks" | "adoptEqualFiles"> = {}): Promise<SeedPlan> {
   const stored = await db.question.findMany({
     select: { id: true, contentHash: true, editedAt: true, status: true, origin: true, ...STORED_CONTENT_SELECT },
   });
@@ -69,7 +71,12 @@ export async function planSeedAgainstDb(db: Db, content: LoadedContent, options:
     origin: question.origin,
     currentHash: storedContentHash(question) ?? undefined,
   }));
-  return planSeed(content.questions, storedQuestions, { force: options.force, hasInvalidFiles: content.issues.length > 0, archiveDecks: options.archiveDecks });
+  return planSeed(content.questions, storedQuestions, {
+    force: options.force,
+    hasInvalidFiles: content.issues.length > 0,
+    archiveDecks: options.archiveDecks,
+    adoptEqualFiles: options.adoptEqualFiles,
+  });
 }
 
 export async function seedQuestionBank(db: Db, content: LoadedContent, options: SeedOptions = {}): Promise<SeedSummary> {
@@ -83,7 +90,7 @@ export async function seedQuestionBank(db: Db, content: LoadedContent, options: 
   const failedDecks: SeedSummary["failedDecks"] = [];
   const applied: SeedAction[] = [];
   for (const [deck, actions] of byDeck) {
-    const writes = actions.filter((action) => action.type === "create" || action.type === "update" || action.type === "archive");
+    const writes = actions.filter((action) => action.type === "create" || action.type === "update" || action.type === "archive" || (action.type === "unchanged" && action.adopt));
     try {
       if (writes.length > 0) {
         await db.$transaction(
@@ -94,7 +101,7 @@ export async function seedQuestionBank(db: Db, content: LoadedContent, options: 
             }
             // A created, restored or moved-in question may sit below a learner's new-card cursor: retire the
             // deck's cursors whenever a question was written into it (seeds that change something are rare).
-            const gained = writes.some((action) => action.type !== "archive");
+            const gained = writes.some((action) => action.type === "create" || action.type === "update");
             const deckId = decks.ids.get(deck);
             await refreshBankOrder(tx, gained && deckId ? [deckId] : []);
           },
@@ -125,6 +132,11 @@ export async function seedQuestionBank(db: Db, content: LoadedContent, options: 
 }
 
 async function applyAction(tx: Prisma.TransactionClient, action: SeedAction, deckIds: Map<string, string>, options: SeedOptions): Promise<void> {
+  if (action.type === "unchanged" && action.adopt) {
+    // Same content as stored: only the bookkeeping changes (no new version, no revision).
+    await tx.question.update({ where: { id: action.adopt.id }, data: { contentHash: action.adopt.hash, editedAt: null, origin: "CONTENT" } });
+    return;
+  }
   if (action.type === "archive") {
     await tx.question.update({ where: { id: action.id }, data: { status: "ARCHIVED" } });
     return;

@@ -67,6 +67,12 @@ describe("planSeed", () => {
     // An export of an edited question carries the edited text: its hash equals the stored content's hash.
     const edited = stored("q", "seeded-hash", { editedAt, currentHash: "edited-hash" });
     expect(planSeed([file("q", "edited-hash")], [edited]).actions).toEqual([{ type: "unchanged", deck: "deck-a", key: "q" }]);
+    // Seeding from the content folder adopts the file: later changes to it are updates, not conflicts.
+    expect(planSeed([file("q", "edited-hash")], [edited], { adoptEqualFiles: true }).actions).toEqual([
+      { type: "unchanged", deck: "deck-a", key: "q", adopt: { id: "id-q", hash: "edited-hash" } },
+    ]);
+    // A question already seeded from this very file needs no adoption.
+    expect(planSeed([file("q", "h")], [stored("q", "h", { currentHash: "h" })], { adoptEqualFiles: true }).actions).toEqual([{ type: "unchanged", deck: "deck-a", key: "q" }]);
     // A file that differs from both the last seed and the browser copy is still a conflict.
     expect(planSeed([file("q", "other-hash")], [edited]).actions.map((action) => action.type)).toEqual(["conflict"]);
   });

@@ -24,7 +24,16 @@ export interface StoredQuestion {
 export type SeedAction =
   | { type: "create"; deck: string; question: ParsedQuestion }
   | { type: "update"; deck: string; question: ParsedQuestion; id: string; forced: boolean; restored: boolean }
-  | { type: "unchanged"; deck: string; key: string }
+  | {
+      type: "unchanged";
+      deck: string;
+      key: string;
+      /**
+       * Set when the file equals a browser edit (e.g. an export of it was committed): the question's content stays,
+       * but it is marked as seeded from this file again, so a later change of the file is an update, not a conflict.
+       */
+      adopt?: { id: string; hash: string };
+    }
   | { type: "conflict"; deck: string; question: ParsedQuestion; id: string }
   | { type: "archive"; deck: string; key: string; id: string };
 
@@ -44,6 +53,12 @@ export interface PlanOptions {
    * archive the rest of the bank). Default: every deck.
    */
   archiveDecks?: ReadonlySet<string>;
+  /**
+   * Mark browser-edited questions whose file now says the same as seeded from that file (`adopt`). Right for the
+   * content folder the server seeds from at every start; wrong for an uploaded zip, whose files the next start
+   * does not see (adopting would let the older file in content/ overwrite the edit there without a conflict).
+   */
+  adoptEqualFiles?: boolean;
 }
 
 export function planSeed(files: readonly ParsedQuestion[], stored: readonly StoredQuestion[], options: PlanOptions = {}): SeedPlan {
@@ -59,8 +74,9 @@ export function planSeed(files: readonly ParsedQuestion[], stored: readonly Stor
     const fileChanged = existing.contentHash !== question.hash;
     const editedInBrowser = existing.editedAt !== null || existing.origin === "ADMIN";
     if (existing.currentHash === question.hash && existing.status === "ACTIVE") {
-      // The file says exactly what is stored (e.g. the bank's own export): nothing to do.
-      actions.push({ type: "unchanged", deck: question.deck, key: question.key });
+      // The file says exactly what is stored (e.g. the bank's own export): no content change.
+      const adopt = options.adoptEqualFiles && (fileChanged || editedInBrowser) ? { adopt: { id: existing.id, hash: question.hash } } : {};
+      actions.push({ type: "unchanged", deck: question.deck, key: question.key, ...adopt });
     } else if (!fileChanged && (existing.status === "ACTIVE" || editedInBrowser)) {
       // Same file as last time; a browser edit since then (including archiving it) is newer and stays.
       actions.push({ type: "unchanged", deck: question.deck, key: question.key });

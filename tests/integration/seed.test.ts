@@ -7,7 +7,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { seedQuestionBank } from "@/lib/bank/seed";
-import { STORED_CONTENT_SELECT, storedContentHash } from "@/lib/bank/stored";
+import { saveQuestion } from "@/lib/admin/questions";
+import { STORED_CONTENT_SELECT, contentOfRow, storedContentHash } from "@/lib/bank/stored";
+import { draftFromContent } from "@/lib/content/draft";
+import { serializeQuestionFile } from "@/lib/content/serialize";
 import { loadContent } from "@/lib/content/load";
 import { clearQuestionBank, createUser, testDb } from "./helpers";
 
@@ -166,6 +169,31 @@ describe("seedQuestionBank", () => {
     await writeFile(path.join(dir, "decks.yml"), "- slug: deck-alpha\n  title: Alpha renamed\n  description: New words\n  order: 5\n- slug: deck-beta\n  title: Beta\n  order: 2\n");
     expect(await seed()).toMatchObject({ decksUpdated: 1, unchanged: 4 });
     expect(await db.deck.findUniqueOrThrow({ where: { slug: "deck-alpha" } })).toMatchObject({ title: "Alpha renamed", description: "New words", order: 5 });
+  });
+});
+
+describe("browser edits that reach the content folder", () => {
+  it("adopts a file equal to the browser edit (no new version), so a later change of the file is an update, not a conflict", async () => {
+    await writeBank();
+    await seed();
+    const { user: admin } = await createUser(db, { role: "ADMIN" });
+    const question = await db.question.findUniqueOrThrow({ where: { key: "a-one" }, select: { id: true, version: true, ...STORED_CONTENT_SELECT } });
+    const edited = { ...contentOfRow(question), answer: "The answer, edited in the browser." };
+    await saveQuestion(db, admin.id, { id: question.id, expectedVersion: question.version, draft: draftFromContent(edited) });
+
+    // Without adoption (an uploaded zip), the same file is unchanged but the question stays a browser edit.
+    await put("deck-alpha/a1.md", serializeQuestionFile(edited));
+    expect(await seed()).toMatchObject({ updated: 0, conflicts: 0 });
+    expect((await db.question.findUniqueOrThrow({ where: { key: "a-one" } })).editedAt).not.toBeNull();
+
+    // The server's content folder adopts it: same content and version, no longer flagged as edited.
+    expect(await seed({ adoptEqualFiles: true })).toMatchObject({ updated: 0, conflicts: 0 });
+    const adopted = await db.question.findUniqueOrThrow({ where: { key: "a-one" } });
+    expect(adopted).toMatchObject({ editedAt: null, version: question.version + 1, answer: "The answer, edited in the browser." });
+
+    await put("deck-alpha/a1.md", serializeQuestionFile({ ...edited, answer: "Changed later in git." }));
+    expect(await seed({ adoptEqualFiles: true })).toMatchObject({ updated: 1, conflicts: 0 });
+    expect((await db.question.findUniqueOrThrow({ where: { key: "a-one" } })).answer).toBe("Changed later in git.");
   });
 });
 
