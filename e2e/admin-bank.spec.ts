@@ -65,16 +65,20 @@ test("a numeric template that cannot satisfy its constraints cannot be saved; a 
   await page.getByLabel("Answer", { exact: true }).fill("$k^2 c^2 + c$");
   await page.getByLabel("Explanation").fill("One weight per kernel position, input and output channel, plus one bias per output channel.");
 
-  // The kind switch filled in a working example template; make its constraint impossible (c is at most 256).
-  const template = page.getByLabel("Numeric template (YAML)");
-  const example = await template.inputValue();
-  await template.fill(example.replace('answer: "k * k * c * c + c"', 'constraints: ["c > 1000"]\nanswer: "k * k * c * c + c"'));
+  // The kind switch filled in a working example template (c from 16 to 256); add a constraint it can never meet.
+  await expect(page.getByLabel("Answer expression")).toHaveValue("k * k * c * c + c");
+  await page.getByRole("button", { name: "Add a constraint" }).click();
+  await page.getByLabel("Constraint 1", { exact: true }).fill("c > 1000");
   await page.getByRole("button", { name: "Create question" }).click();
   await expect(page.getByText("Please fix the highlighted fields.")).toBeVisible();
   await expect(page.locator("#q-template-error")).toBeVisible();
   await expect(page).toHaveURL(/\/admin\/questions\/new$/);
 
-  await template.fill(example);
+  // The same template as YAML, exactly as a content file has it.
+  await page.getByRole("button", { name: "Edit as YAML" }).click();
+  await expect(page.getByLabel("Numeric template (YAML)")).toHaveValue(/constraints:\n {2}- c > 1000/);
+  await page.getByRole("button", { name: "Form", exact: true }).click();
+  await page.getByRole("button", { name: "Remove constraint 1" }).click();
   const instances = page.getByRole("heading", { name: "Ten generated instances" }).locator("..");
   await expect(instances.getByText(/^Instance \d+: answer/)).toHaveCount(10);
   // Try an answer: instance 1's own answer is graded correct.

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { DraftPreview, TryAnswerResult } from "@/lib/admin/question-preview";
 import type { QuestionDraft } from "@/lib/content/draft";
 import { previewDraftAction, saveQuestionAction, tryAnswerAction } from "./actions";
+import { TemplateEditor } from "./template-editor";
 
 interface Props {
   /** Absent for a new question. */
@@ -244,25 +245,7 @@ export function QuestionEditor({ question, initial, decks }: Props) {
         <div className="card space-y-4">
           {sectionField("prompt", "Prompt", draft.kind === "numeric" ? "Markdown; {{name}} inserts a variable's value." : "Markdown with $math$ and code blocks; ### for sub-headings.")}
           {draft.kind === "multiple-choice" && <ChoicesEditor choices={draft.choices} errors={errors} onChange={(choices) => update({ choices })} />}
-          {draft.kind === "numeric" && (
-            <Labelled
-              id="q-template"
-              label="Numeric template (YAML)"
-              hint="Variables, constraints, answer, tolerance, unit, mistakes and solution, exactly as in a content file (content/README.md)."
-              errors={errorsFor(errors, "template")}
-            >
-              <textarea
-                id="q-template"
-                value={draft.templateYaml}
-                onChange={(event) => update({ templateYaml: event.target.value })}
-                rows={16}
-                spellCheck={false}
-                className={textarea}
-                aria-invalid={errorsFor(errors, "template").length > 0 || undefined}
-                aria-describedby={errorsFor(errors, "template").length > 0 ? "q-template-error" : undefined}
-              />
-            </Labelled>
-          )}
+          {draft.kind === "numeric" && <TemplateEditor yaml={draft.templateYaml} onChange={(templateYaml) => update({ templateYaml })} errors={errors} />}
           {sectionField("answer", "Answer", "What a learner should have said.")}
           {sectionField("explanation", "Explanation", "Why, with the details.")}
         </div>
