@@ -185,7 +185,7 @@ export function QuestionEditor({ question, initial, decks }: Props) {
     <div className="grid gap-6 lg:grid-cols-2">
       <form
         ref={formRef}
-        className="space-y-4"
+        className="min-w-0 space-y-4"
         onSubmit={(event) => {
           event.preventDefault();
           void save();
@@ -333,7 +333,7 @@ function Html({ html, label }: { html: string; label: string }) {
 
 function PreviewPanel({ draft, preview, error }: { draft: QuestionDraft; preview: DraftPreview | null; error: string | null }) {
   return (
-    <aside className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto" aria-label="Preview as learners see it">
+    <aside className="min-w-0 space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto" aria-label="Preview as learners see it">
       <div className="card space-y-4">
         <div className="flex items-center justify-between gap-2">
           <h2 className="font-semibold">Preview</h2>

@@ -158,7 +158,7 @@ export function TemplateEditor({ yaml, onChange, errors }: Props) {
 
           <div>
             <label htmlFor="template-answer" className="text-sm font-medium">Answer expression</label>
-            <input id="template-answer" value={form.answer} onChange={(event) => set({ answer: event.target.value })} className={small} />
+            <textarea id="template-answer" value={form.answer} onChange={(event) => set({ answer: event.target.value })} rows={form.answer.length > 60 ? 4 : 1} spellCheck={false} className={small} />
             <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">Computed with the calculation library, e.g. <code>convParams({"{kernel: k, inChannels: c, outChannels: c}"})</code>.</p>
             <Problems id="template-answer-error" list={messages(errors, "template.answer")} />
           </div>
