@@ -2,6 +2,7 @@
 
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { recordGoalsMetAfterReview } from "@/lib/groups/goals";
 import { GENERIC_ERROR_MESSAGE, isAppError } from "@/lib/errors";
 import { renderInlineMarkdown, renderMarkdown } from "@/lib/markdown";
 import { adoptBrowserTimeZone, loadStudySettings } from "@/lib/study/settings";
@@ -104,6 +105,7 @@ export async function submitReviewAction(input: unknown): Promise<ReviewResponse
     const db = getDb();
     const settings = await loadStudySettings(db, userId);
     const outcome = await submitReview(db, userId, input, settings);
+    if (!outcome.duplicate) await recordGoalsMetAfterReview(db, userId, settings);
     return { ok: true, duplicate: outcome.duplicate, state: outcome.state, leech: outcome.leech, due: outcome.due.toISOString() } as const;
   });
 }

@@ -7,6 +7,7 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { INVITE_INVALID_MESSAGE, NOT_FOUND_MESSAGE, createGroup, createGroupInvite, deleteGroup, describeGroupInvite, getGroup, joinGroup, leaveGroup, removeMember, revokeGroupInvite, setGroupDecks, setGroupGoal, setMemberRole, setShareProgress, transferOwnership } from "@/lib/groups/service";
 import { AppError } from "@/lib/errors";
+import { recordGoalsMet } from "@/lib/groups/goals";
 import { clearQuestionBank, createUser, testDb } from "./helpers";
 
 const db = testDb();
@@ -184,5 +185,43 @@ describe("ownership and deletion", () => {
     expect(await db.card.count({ where: { userId: ids.member } })).toBe(1);
     expect(await db.reviewLog.count({ where: { userId: ids.member } })).toBe(1);
     expect(await db.auditLog.count({ where: { action: "group.delete", targetId: groupId, actorId: ids.admin } })).toBe(1);
+  });
+});
+
+describe("daily goal met", () => {
+  async function review(userId: string, stateBefore: "NEW" | "REVIEW", at: Date) {
+    const question = await db.question.create({
+      data: { deckId, key: `grp-goal-${crypto.randomUUID().slice(0, 8)}`, kind: "FLASHCARD", title: "Q", prompt: "P", answer: "A", explanation: "E", tags: [] },
+    });
+    const card = await db.card.create({ data: { userId, questionId: question.id, due: at, state: "REVIEW", reps: 1 } });
+    await db.reviewLog.create({
+      data: {
+        cardId: card.id, userId, rating: 3, stateBefore, dueBefore: at, stability: 0, difficulty: 0, elapsedDays: 0, lastElapsedDays: 0,
+        scheduledDays: 0, learningSteps: 0, reviewedAt: at, clientRequestId: crypto.randomUUID(),
+      },
+    });
+  }
+  const utc = { timeZone: "UTC", dayStartHour: 4 };
+
+  it("adds one goal.met entry per member and study day once the target is reached", async () => {
+    await setGroupGoal(db, ids.owner, { groupId, kind: "NEW_CARDS", target: 2 });
+    // Study day in UTC with a 04:00 start: 2026-06-01 04:00 to 2026-06-02 04:00. The 03:00 review belongs to the day before.
+    await review(ids.member, "NEW", new Date("2026-06-01T03:00:00Z"));
+    await review(ids.member, "NEW", new Date("2026-06-01T09:00:00Z"));
+    await review(ids.member, "REVIEW", new Date("2026-06-01T10:00:00Z"));
+    expect(await recordGoalsMet(db, ids.member, utc, now)).toEqual([]); // 1 new card today, target 2
+    await review(ids.member, "NEW", new Date("2026-06-01T11:00:00Z"));
+    expect(await recordGoalsMet(db, ids.member, utc, now)).toEqual([groupId]);
+    expect(await recordGoalsMet(db, ids.member, utc, now)).toEqual([]); // once per day
+    const entries = await db.groupActivity.findMany({ where: { groupId, kind: "goal.met" }, select: { actorId: true, data: true } });
+    expect(entries).toEqual([{ actorId: ids.member, data: { day: "2026-06-01", goalKind: "NEW_CARDS", target: 2 } }]);
+  });
+
+  it("counts every review for a review goal, and does nothing for groups without a goal", async () => {
+    expect(await recordGoalsMet(db, ids.member, utc, now)).toEqual([]);
+    await setGroupGoal(db, ids.owner, { groupId, kind: "REVIEWS", target: 2 });
+    await review(ids.member, "NEW", new Date("2026-06-01T09:00:00Z"));
+    await review(ids.member, "REVIEW", new Date("2026-06-01T10:00:00Z"));
+    expect(await recordGoalsMet(db, ids.member, utc, now)).toEqual([groupId]);
   });
 });

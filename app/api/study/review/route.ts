@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { errorResponse, readJson, unauthenticated } from "@/lib/http";
+import { recordGoalsMetAfterReview } from "@/lib/groups/goals";
 import { loadStudySettings } from "@/lib/study/settings";
 import { submitReview } from "@/lib/study/service";
 
@@ -15,7 +16,9 @@ export async function POST(request: Request) {
   if (!body.ok) return body.response;
   try {
     const db = getDb();
-    const outcome = await submitReview(db, user.id, body.value, await loadStudySettings(db, user.id));
+    const settings = await loadStudySettings(db, user.id);
+    const outcome = await submitReview(db, user.id, body.value, settings);
+    if (!outcome.duplicate) await recordGoalsMetAfterReview(db, user.id, settings);
     return NextResponse.json(outcome, { status: outcome.duplicate ? 200 : 201 });
   } catch (error) {
     return errorResponse(error);
