@@ -113,7 +113,24 @@ export function shiftDayKey(key: string, days: number): string {
  * `dayKey` and the old one here (not covered by tests; Berlin and New York change at 02:00/03:00).
  */
 function localStudyDate(column: Prisma.Sql, options: StatsOptions): Prisma.Sql {
-  return Prisma.sql`date((${column} AT TIME ZONE 'UTC' AT TIME ZONE ${options.timeZone}::text) - make_interval(hours => ${options.dayStartHour}::int))`;
+  return studyDateSql(column, Prisma.sql`${options.timeZone}::text`, Prisma.sql`${options.dayStartHour}::int`);
+}
+
+/**
+ * {@link localStudyDate} with the zone and hour given as SQL (a `text` and an `int` expression), for queries that
+ * bucket several learners at once, each by their own settings (lib/groups/progress.ts). Pass only validated
+ * values: PostgreSQL raises an error for a zone it does not know.
+ */
+export function studyDateSql(column: Prisma.Sql, timeZone: Prisma.Sql, dayStartHour: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`date((${column} AT TIME ZONE 'UTC' AT TIME ZONE ${timeZone}) - make_interval(hours => ${dayStartHour}))`;
+}
+
+/**
+ * The current streak from the latest run of study days (its last day and length, as found by the SQL of
+ * {@link streak}): the run counts while it ends today or yesterday (today is not over yet), else the streak is 0.
+ */
+export function currentStreak(lastDay: string, length: number, todayKey: string): number {
+  return daysBetweenKeys(lastDay, todayKey) <= 1 ? length : 0;
 }
 
 /** SQL condition: `deckId` is one of the learner's study decks (every deck when they chose none). */
@@ -234,7 +251,7 @@ export async function streak(db: Db, userId: string, options: StatsOptions, now:
     LIMIT 1`;
   const latest = rows[0];
   if (!latest) return { current: 0, longest: 0 };
-  const current = daysBetweenKeys(latest.last, today.key) <= 1 ? latest.length : 0;
+  const current = currentStreak(latest.last, latest.length, today.key);
   return { current, longest: latest.longest };
 }
 
