@@ -9,6 +9,7 @@ const LINKS = [
   { href: "/admin/decks", label: "Decks" },
   { href: "/admin/transfer", label: "Import & export" },
   { href: "/admin/users", label: "Users" },
+  { href: "/admin/groups", label: "Groups" },
   { href: "/admin/settings", label: "Settings" },
   { href: "/admin/audit", label: "Audit log" },
 ];

@@ -13,6 +13,7 @@ import type { Db } from "@/lib/db-client";
 import { AppError } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/validation/auth";
 import { can, canActOn, type GroupAction, type GroupRoleName, type GroupViewer } from "./permissions";
+import { getGroupProgress, type GroupProgress } from "./progress";
 
 type Tx = Prisma.TransactionClient;
 
@@ -155,6 +156,12 @@ export async function getGroup(db: Db, userId: string, groupId: string, now = ne
   };
 }
 
+/** Members' figures for the group page: members only (figures never leave the group, not even to admins). */
+export async function getGroupProgressForViewer(db: Db, userId: string, groupId: string, now = new Date()): Promise<GroupProgress> {
+  await authorize(db, groupId, userId, "viewFigures");
+  return getGroupProgress(db, groupId, userId, now);
+}
+
 export async function updateGroup(db: Db, userId: string, input: unknown): Promise<void> {
   const data = parse(updateGroupSchema, input);
   await db.$transaction(async (tx) => {
@@ -194,6 +201,8 @@ export interface InvitePreview {
   memberCount: number;
   decks: string[];
   alreadyMember: boolean;
+  /** The group's id, for a link to it; only told to someone who is already a member. */
+  memberGroupId: string | null;
 }
 
 /** What someone holding a valid code sees before joining: the group's name, description and decks. */
@@ -213,6 +222,7 @@ export async function describeGroupInvite(db: Db, userId: string, code: string, 
     memberCount: invite.group._count.members,
     decks: invite.group.decks.map(({ deck }) => deck.title).sort(),
     alreadyMember: member !== null,
+    memberGroupId: member ? invite.groupId : null,
   };
 }
 
@@ -259,10 +269,11 @@ export async function leaveGroup(db: Db, userId: string, input: unknown): Promis
   });
 }
 
-async function targetRole(tx: Tx, groupId: string, userId: string): Promise<GroupRoleName> {
-  const member = await tx.groupMember.findUnique({ where: { groupId_userId: { groupId, userId } }, select: { role: true } });
+/** The target member's role and name (the name goes into feed entries, which outlive the membership). */
+async function targetMember(tx: Tx, groupId: string, userId: string): Promise<{ role: GroupRoleName; name: string }> {
+  const member = await tx.groupMember.findUnique({ where: { groupId_userId: { groupId, userId } }, select: { role: true, user: { select: { name: true } } } });
   if (!member) throw new AppError("NOT_FOUND", "That person is not a member of this group.");
-  return member.role;
+  return { role: member.role, name: member.user.name };
 }
 
 export async function removeMember(db: Db, actorId: string, input: unknown): Promise<void> {
@@ -270,9 +281,10 @@ export async function removeMember(db: Db, actorId: string, input: unknown): Pro
   await db.$transaction(async (tx) => {
     const viewer = await authorize(tx, groupId, actorId, "removeMember");
     if (userId === actorId) throw new AppError("VALIDATION", "To leave the group, use Leave.");
-    if (!canActOn(viewer.role, await targetRole(tx, groupId, userId))) throw new AppError("FORBIDDEN", "Your role in this group does not allow removing that member.");
+    const target = await targetMember(tx, groupId, userId);
+    if (!canActOn(viewer.role, target.role)) throw new AppError("FORBIDDEN", "Your role in this group does not allow removing that member.");
     await tx.groupMember.delete({ where: { groupId_userId: { groupId, userId } } });
-    await activity(tx, groupId, actorId, "member.remove", { userId });
+    await activity(tx, groupId, actorId, "member.remove", { userId, name: target.name });
   });
 }
 
@@ -280,9 +292,10 @@ export async function setMemberRole(db: Db, actorId: string, input: unknown): Pr
   const { groupId, userId, role } = parse(setRoleSchema, input);
   await db.$transaction(async (tx) => {
     const viewer = await authorize(tx, groupId, actorId, "setRole");
-    if (!canActOn(viewer.role, await targetRole(tx, groupId, userId))) throw new AppError("FORBIDDEN", "The owner's role changes only by handing the group over.");
+    const target = await targetMember(tx, groupId, userId);
+    if (!canActOn(viewer.role, target.role)) throw new AppError("FORBIDDEN", "The owner's role changes only by handing the group over.");
     await tx.groupMember.update({ where: { groupId_userId: { groupId, userId } }, data: { role } });
-    await activity(tx, groupId, actorId, "member.role", { userId, role });
+    await activity(tx, groupId, actorId, "member.role", { userId, name: target.name, role });
   });
 }
 
@@ -292,10 +305,10 @@ export async function transferOwnership(db: Db, actorId: string, input: unknown)
   await db.$transaction(async (tx) => {
     await authorize(tx, groupId, actorId, "transferOwnership");
     if (userId === actorId) throw new AppError("VALIDATION", "You already own this group.");
-    await targetRole(tx, groupId, userId);
+    const target = await targetMember(tx, groupId, userId);
     await tx.groupMember.update({ where: { groupId_userId: { groupId, userId } }, data: { role: "OWNER" } });
     await tx.groupMember.update({ where: { groupId_userId: { groupId, userId: actorId } }, data: { role: "MODERATOR" } });
-    await activity(tx, groupId, actorId, "group.owner", { userId });
+    await activity(tx, groupId, actorId, "group.owner", { userId, name: target.name });
   });
 }
 

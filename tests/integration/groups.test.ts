@@ -5,7 +5,7 @@
  * from the rules written in this file, not from lib/groups/permissions.ts.
  */
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { INVITE_INVALID_MESSAGE, NOT_FOUND_MESSAGE, createGroup, createGroupInvite, deleteGroup, describeGroupInvite, getGroup, joinGroup, leaveGroup, removeMember, revokeGroupInvite, setGroupDecks, setGroupGoal, setMemberRole, setShareProgress, transferOwnership } from "@/lib/groups/service";
+import { INVITE_INVALID_MESSAGE, NOT_FOUND_MESSAGE, getGroupProgressForViewer, createGroup, createGroupInvite, deleteGroup, describeGroupInvite, getGroup, joinGroup, leaveGroup, removeMember, revokeGroupInvite, setGroupDecks, setGroupGoal, setMemberRole, setShareProgress, transferOwnership } from "@/lib/groups/service";
 import { AppError } from "@/lib/errors";
 import { recordGoalsMet } from "@/lib/groups/goals";
 import { clearQuestionBank, createUser, testDb } from "./helpers";
@@ -53,6 +53,7 @@ const MATRIX: Array<{ action: string; allowed: Actor[]; run: (actor: string) => 
   { action: "set the goal", allowed: ["moderator", "owner"], run: (actor) => setGroupGoal(db, actor, { groupId, kind: "REVIEWS", target: 20 }) },
   { action: "hand the group over", allowed: ["owner"], run: (actor) => transferOwnership(db, actor, { groupId, userId: ids.moderator }) },
   { action: "delete the group", allowed: ["owner", "admin"], run: (actor) => deleteGroup(db, actor, { groupId }) },
+  { action: "view member figures", allowed: ["member", "moderator", "owner"], run: (actor) => getGroupProgressForViewer(db, actor, groupId, now) },
   { action: "change own sharing", allowed: ["member", "moderator", "owner"], run: (actor) => setShareProgress(db, actor, { groupId, share: false }) },
 ];
 
@@ -113,7 +114,7 @@ describe("invites", () => {
   it("shows the group's name and decks before joining, then joins once and counts one use", async () => {
     await setGroupDecks(db, ids.owner, { groupId, deckIds: [deckId] });
     const code = await invite();
-    expect(await describeGroupInvite(db, ids.nonMember, code, now)).toEqual({ groupName: GROUP_NAME, description: "Members only", memberCount: 3, decks: ["Group deck"], alreadyMember: false });
+    expect(await describeGroupInvite(db, ids.nonMember, code, now)).toEqual({ groupName: GROUP_NAME, description: "Members only", memberCount: 3, decks: ["Group deck"], alreadyMember: false, memberGroupId: null });
     expect(await joinGroup(db, ids.nonMember, { code, addDecks: true }, now)).toEqual({ groupId, joined: true });
     // Joining again is a no-op that uses nothing.
     expect(await joinGroup(db, ids.nonMember, { code }, now)).toEqual({ groupId, joined: false });

@@ -1,0 +1,157 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/lib/db";
+import {
+  createGroup,
+  createGroupInvite,
+  createGroupInviteSchema,
+  createGroupSchema,
+  deleteGroup,
+  groupIdSchema,
+  joinGroup,
+  joinGroupSchema,
+  leaveGroup,
+  memberTargetSchema,
+  removeMember,
+  revokeGroupInvite,
+  revokeInviteSchema,
+  setDecksSchema,
+  setGoalSchema,
+  setGroupDecks,
+  setGroupGoal,
+  setMemberRole,
+  setRoleSchema,
+  setShareProgress,
+  setSharingSchema,
+  transferOwnership,
+  updateGroup,
+  updateGroupSchema,
+} from "@/lib/groups/service";
+import { runGroupAction, type GroupActionState } from "./group-action";
+
+/** Pages that show a group's name, members, decks, goal or feed; refreshed after every change to it. */
+function revalidateGroup(groupId: string) {
+  revalidatePath("/groups");
+  revalidatePath(`/groups/${groupId}`);
+  revalidatePath("/admin/groups");
+}
+
+/** Joining with the group's decks can change the learner's study selection. */
+function revalidateStudy() {
+  revalidatePath("/home");
+  revalidatePath("/study");
+  revalidatePath("/settings");
+}
+
+export async function createGroupAction(input: unknown): Promise<GroupActionState<{ id: string }>> {
+  return runGroupAction(createGroupSchema, input, async (user, data) => {
+    const group = await createGroup(getDb(), user.id, data);
+    revalidateGroup(group.id);
+    return { ok: true, message: `Group “${data.name}” created.`, data: { id: group.id } };
+  });
+}
+
+export async function updateGroupAction(input: unknown): Promise<GroupActionState> {
+  return runGroupAction(updateGroupSchema, input, async (user, data) => {
+    await updateGroup(getDb(), user.id, data);
+    revalidateGroup(data.groupId);
+    return { ok: true, message: "Name and description saved." };
+  });
+}
+
+/** Returns the code once, with the path of its join page; only the code's hash is stored, so it cannot be shown again. */
+export async function createInviteAction(
+  input: unknown,
+): Promise<GroupActionState<{ code: string; path: string; expiresAt: string; maxUses: number }>> {
+  return runGroupAction(createGroupInviteSchema, input, async (user, data) => {
+    const invite = await createGroupInvite(getDb(), user.id, data);
+    revalidatePath(`/groups/${data.groupId}`);
+    return {
+      ok: true,
+      message: "Invite created.",
+      data: { code: invite.code, path: `/join/${encodeURIComponent(invite.code)}`, expiresAt: invite.expiresAt.toISOString(), maxUses: invite.maxUses },
+    };
+  });
+}
+
+export async function revokeInviteAction(input: unknown): Promise<GroupActionState> {
+  return runGroupAction(revokeInviteSchema, input, async (user, data) => {
+    await revokeGroupInvite(getDb(), user.id, data);
+    revalidatePath(`/groups/${data.groupId}`);
+    return { ok: true, message: "Invite revoked. Its link no longer works." };
+  });
+}
+
+export async function joinGroupAction(input: unknown): Promise<GroupActionState<{ groupId: string; joined: boolean }>> {
+  return runGroupAction(joinGroupSchema, input, async (user, data) => {
+    const result = await joinGroup(getDb(), user.id, data);
+    revalidateGroup(result.groupId);
+    if (result.joined && data.addDecks) revalidateStudy();
+    return { ok: true, message: result.joined ? "You joined the group." : "You are already a member of this group.", data: result };
+  });
+}
+
+export async function leaveGroupAction(input: unknown): Promise<GroupActionState> {
+  return runGroupAction(groupIdSchema, input, async (user, data) => {
+    await leaveGroup(getDb(), user.id, data);
+    revalidateGroup(data.groupId);
+    return { ok: true, message: "You left the group. Your cards and history stay." };
+  });
+}
+
+export async function removeMemberAction(input: unknown): Promise<GroupActionState> {
+  return runGroupAction(memberTargetSchema, input, async (user, data) => {
+    await removeMember(getDb(), user.id, data);
+    revalidateGroup(data.groupId);
+    return { ok: true, message: "Member removed." };
+  });
+}
+
+export async function setMemberRoleAction(input: unknown): Promise<GroupActionState> {
+  return runGroupAction(setRoleSchema, input, async (user, data) => {
+    await setMemberRole(getDb(), user.id, data);
+    revalidateGroup(data.groupId);
+    return { ok: true, message: data.role === "MODERATOR" ? "Now a moderator." : "Now a member." };
+  });
+}
+
+export async function transferOwnershipAction(input: unknown): Promise<GroupActionState> {
+  return runGroupAction(memberTargetSchema, input, async (user, data) => {
+    await transferOwnership(getDb(), user.id, data);
+    revalidateGroup(data.groupId);
+    return { ok: true, message: "The group has a new owner. You are now a moderator." };
+  });
+}
+
+export async function deleteGroupAction(input: unknown): Promise<GroupActionState> {
+  return runGroupAction(groupIdSchema, input, async (user, data) => {
+    await deleteGroup(getDb(), user.id, data);
+    revalidateGroup(data.groupId);
+    return { ok: true, message: "Group deleted. Members keep their cards and history." };
+  });
+}
+
+export async function setGroupDecksAction(input: unknown): Promise<GroupActionState> {
+  return runGroupAction(setDecksSchema, input, async (user, data) => {
+    await setGroupDecks(getDb(), user.id, data);
+    revalidateGroup(data.groupId);
+    return { ok: true, message: data.deckIds.length === 0 ? "The group has no decks now." : "Decks saved." };
+  });
+}
+
+export async function setGroupGoalAction(input: unknown): Promise<GroupActionState> {
+  return runGroupAction(setGoalSchema, input, async (user, data) => {
+    await setGroupGoal(getDb(), user.id, data);
+    revalidateGroup(data.groupId);
+    return { ok: true, message: data.kind === "NONE" ? "The group has no daily goal now." : "Daily goal saved." };
+  });
+}
+
+export async function setShareProgressAction(input: unknown): Promise<GroupActionState> {
+  return runGroupAction(setSharingSchema, input, async (user, data) => {
+    await setShareProgress(getDb(), user.id, data);
+    revalidatePath(`/groups/${data.groupId}`);
+    return { ok: true, message: data.share ? "The group now sees your progress." : "Your progress is now private." };
+  });
+}

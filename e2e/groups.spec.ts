@@ -1,0 +1,85 @@
+import { expect, test, type Page } from "@playwright/test";
+import { register, uniqueEmail } from "./fixtures";
+
+/** Studies one card from /study: reveal it (or answer it), then rate it Good with Enter. */
+async function studyOneCard(page: Page) {
+  await page.goto("/study");
+  await page.getByRole("link", { name: /Start studying/ }).click();
+  const showAnswer = page.getByRole("button", { name: /Show answer/ });
+  const choices = page.getByRole("group", { name: /Choose one/ });
+  const numeric = page.getByLabel(/Your answer/);
+  await expect(showAnswer.or(choices).or(numeric).first()).toBeVisible();
+  if (await showAnswer.isVisible()) {
+    await page.keyboard.press("Space");
+  } else if (await choices.isVisible()) {
+    await page.keyboard.press("1");
+  } else {
+    await numeric.fill("1");
+    await numeric.press("Enter");
+  }
+  const ratings = page.getByRole("group", { name: "Rate how well you remembered" });
+  await expect(ratings).toBeVisible();
+  await ratings.getByRole("button").first().click();
+  await expect(page.getByText("1 reviewed")).toBeVisible();
+}
+
+function memberRow(page: Page, name: string) {
+  return page.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 3, name: new RegExp(`^${name}`) }) });
+}
+
+test("two learners form a group, share a deck and see each other's progress, until one keeps it private", async ({ browser }) => {
+  test.setTimeout(150_000);
+  const ownerContext = await browser.newContext();
+  const memberContext = await browser.newContext();
+  try {
+    const owner = await ownerContext.newPage();
+    await register(owner, { name: "Olga Owner", email: uniqueEmail("group-owner") });
+    await owner.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Groups" }).click();
+    await owner.getByLabel("Name").fill("E2E reading circle");
+    await owner.getByRole("button", { name: "Create group" }).click();
+    await expect(owner.getByRole("heading", { level: 1, name: "E2E reading circle" })).toBeVisible();
+
+    await owner.getByRole("checkbox", { name: /^CNN fundamentals/ }).check();
+    await owner.getByRole("button", { name: "Save decks" }).click();
+    await expect(owner.getByText(/changed the decks to CNN fundamentals/)).toBeVisible();
+
+    await owner.getByRole("button", { name: "Create invite link" }).click();
+    const link = await owner.getByLabel("Invite link").inputValue();
+    expect(link).toMatch(/\/join\/[A-Za-z0-9_-]{20,}$/);
+
+    const member = await memberContext.newPage();
+    await register(member, { name: "Max Member", email: uniqueEmail("group-member") });
+    await member.goto(link);
+    await expect(member.getByRole("heading", { level: 1, name: "E2E reading circle" })).toBeVisible();
+    await expect(member.getByText("CNN fundamentals")).toBeVisible();
+    await member.getByRole("button", { name: "Join the group" }).click();
+    await expect(member.getByRole("heading", { level: 1, name: "E2E reading circle" })).toBeVisible();
+    await expect(memberRow(member, "Olga Owner")).toBeVisible();
+
+    await studyOneCard(member);
+    await owner.reload();
+    await expect(owner.getByText("Max Member joined")).toBeVisible();
+    await expect(memberRow(owner, "Max Member")).toContainText("1 review");
+
+    // Max keeps his progress private: Olga sees only that he is a member.
+    await member.goto("/groups");
+    await member.getByRole("link", { name: /E2E reading circle/ }).click();
+    await member.getByRole("checkbox", { name: "Show my progress to the group" }).uncheck();
+    await expect(member.getByRole("checkbox", { name: "Show my progress to the group" })).not.toBeChecked();
+    await owner.reload();
+    await expect(memberRow(owner, "Max Member")).toContainText("Keeps progress private");
+    await expect(memberRow(owner, "Max Member")).not.toContainText("1 review");
+
+    // The invite link works for people with accounts only, and an outsider cannot open the group page.
+    const groupUrl = owner.url();
+    const outsider = await browser.newPage();
+    await register(outsider, { email: uniqueEmail("outsider") });
+    const response = await outsider.goto(groupUrl);
+    expect(response?.status()).toBe(404);
+    await expect(outsider.getByText("E2E reading circle")).toHaveCount(0);
+    await outsider.close();
+  } finally {
+    await ownerContext.close();
+    await memberContext.close();
+  }
+});
