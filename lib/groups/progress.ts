@@ -209,9 +209,10 @@ async function figuresOf(db: Db, groupId: string, visible: MemberRow[], decks: G
     // - Start: each member's latest log before the end of their today; members whose latest study day is before
     //   yesterday have no current streak and drop out here.
     // - Step from day d: the latest log before `bound` whose study day is before d; the run goes on when that day
-    //   is d − 1. `bound` is d's start hour read as local time by PostgreSQL plus 2 hours: never before the first
-    //   instant of day d (at DST changes PostgreSQL resolves a skipped or repeated hour to an instant at or after
-    //   it), so no log of an earlier day lies at or after it, and the filter skips the few logs of day d before it.
+    //   is d − 1. `bound` is d's start hour read as local time by PostgreSQL: never before the first instant of
+    //   day d (at DST changes PostgreSQL resolves a skipped or repeated hour to an instant at or after it), so no
+    //   log of an earlier day lies at or after it. Usually it is exactly that instant, so the backward probe's
+    //   first row already belongs to an earlier day (the filter only matters inside a repeated hour).
     // Each member's row with the largest length is their current run; `last` is its latest day.
     db.$queryRaw<Array<{ userId: string; last: string; length: number }>>`
       WITH RECURSIVE m AS (
@@ -237,7 +238,7 @@ async function figuresOf(db: Db, groupId: string, visible: MemberRow[], decks: G
           SELECT ${dayOf(Prisma.sql`r."reviewedAt"`, "w")} AS "day"
           FROM "ReviewLog" r
           WHERE r."userId" = w."userId"
-            AND r."reviewedAt" < (((w."day" + make_interval(hours => w."dayStartHour" + 2)) AT TIME ZONE w."timeZone") AT TIME ZONE 'UTC')
+            AND r."reviewedAt" < (((w."day" + make_interval(hours => w."dayStartHour")) AT TIME ZONE w."timeZone") AT TIME ZONE 'UTC')
             AND ${dayOf(Prisma.sql`r."reviewedAt"`, "w")} < w."day"
           ORDER BY r."reviewedAt" DESC
           LIMIT 1
