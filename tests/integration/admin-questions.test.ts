@@ -70,25 +70,25 @@ describe("permissions", () => {
     const zip = (await exportBankZip(db, adminId)).bytes;
     const before = await state();
     for (const actor of [learner.id, disabledAdmin.id, "no-such-user"]) {
-      const calls: Array<Promise<unknown>> = [
-        listQuestionsForAdmin(db, actor, {}),
-        getQuestionForEdit(db, actor, questionId),
-        saveQuestion(db, actor, { draft: { ...draft, key: "adm-other" } }),
-        saveQuestion(db, actor, { id: questionId, expectedVersion: 1, draft: { ...draft, title: "Hacked" } }),
-        setQuestionArchived(db, actor, { id: questionId, archived: true }),
-        listRevisions(db, actor, questionId),
-        restoreRevision(db, actor, { revisionId: "x", expectedVersion: 1 }),
-        listDecksForAdmin(db, actor),
-        createDeck(db, actor, { slug: "evil-deck", title: "Evil", description: "" }),
-        updateDeck(db, actor, { id: deckId, title: "Renamed", description: "" }),
-        moveDeck(db, actor, { id: deckId, direction: "down" }),
-        exportBankZip(db, actor),
-        planImport(db, actor, zip),
-        applyImport(db, actor, zip, { force: true }),
-        previewCsvImport(db, actor, { deck: "adm-deck", text: "front,back\nq,a" }),
-        applyCsvImport(db, actor, { deck: "adm-deck", text: "front,back\nq,a" }),
+      const calls: Array<() => Promise<unknown>> = [
+        () => listQuestionsForAdmin(db, actor, {}),
+        () => getQuestionForEdit(db, actor, questionId),
+        () => saveQuestion(db, actor, { draft: { ...draft, key: "adm-other" } }),
+        () => saveQuestion(db, actor, { id: questionId, expectedVersion: 1, draft: { ...draft, title: "Hacked" } }),
+        () => setQuestionArchived(db, actor, { id: questionId, archived: true }),
+        () => listRevisions(db, actor, questionId),
+        () => restoreRevision(db, actor, { revisionId: "x", expectedVersion: 1 }),
+        () => listDecksForAdmin(db, actor),
+        () => createDeck(db, actor, { slug: "evil-deck", title: "Evil", description: "" }),
+        () => updateDeck(db, actor, { id: deckId, title: "Renamed", description: "" }),
+        () => moveDeck(db, actor, { id: deckId, direction: "down" }),
+        () => exportBankZip(db, actor),
+        () => planImport(db, actor, zip),
+        () => applyImport(db, actor, zip, { force: true }),
+        () => previewCsvImport(db, actor, { deck: "adm-deck", text: "front,back\nq,a" }),
+        () => applyCsvImport(db, actor, { deck: "adm-deck", text: "front,back\nq,a" }),
       ];
-      for (const call of calls) expect((await expectAppError(call)).code).toBe("FORBIDDEN");
+      for (const call of calls) expect((await expectAppError(call())).code).toBe("FORBIDDEN");
     }
     expect(await state()).toEqual(before);
   });

@@ -39,18 +39,18 @@ describe("permissions", () => {
     const { user: target } = await createUser(db);
     const before = await snapshot();
     for (const actor of [learner.id, disabledAdmin.id, "no-such-user"]) {
-      const calls: Array<Promise<unknown>> = [
-        listUsersForAdmin(db, actor, {}),
-        getAdminOverview(db, actor),
-        changeUserRole(db, actor, { userId: target.id, role: "ADMIN" }),
-        changeUserRole(db, actor, { userId: actor, role: "ADMIN" }),
-        setUserDisabled(db, actor, { userId: target.id, disabled: true }),
-        createPasswordResetLink(db, actor, { userId: target.id }),
-        listAuditEntries(db, actor, {}),
-        setRegistrationMode(db, actor, { mode: "closed" }, "open"),
-        createInviteAsAdmin(db, actor, { validDays: 7 }),
+      const calls: Array<() => Promise<unknown>> = [
+        () => listUsersForAdmin(db, actor, {}),
+        () => getAdminOverview(db, actor),
+        () => changeUserRole(db, actor, { userId: target.id, role: "ADMIN" }),
+        () => changeUserRole(db, actor, { userId: actor, role: "ADMIN" }),
+        () => setUserDisabled(db, actor, { userId: target.id, disabled: true }),
+        () => createPasswordResetLink(db, actor, { userId: target.id }),
+        () => listAuditEntries(db, actor, {}),
+        () => setRegistrationMode(db, actor, { mode: "closed" }, "open"),
+        () => createInviteAsAdmin(db, actor, { validDays: 7 }),
       ];
-      for (const call of calls) expect((await expectAppError(call)).code).toBe("FORBIDDEN");
+      for (const call of calls) expect((await expectAppError(call())).code).toBe("FORBIDDEN");
     }
     expect(await snapshot()).toEqual(before);
   });

@@ -86,13 +86,14 @@ describe("permission matrix", () => {
     const { user: second } = await createUser(db);
     await db.groupMember.create({ data: { groupId, userId: second.id, role: "MODERATOR" } });
     const before = await snapshot();
+    // Started one at a time: a rejected promise left waiting would be an unhandled rejection.
     for (const call of [
-      removeMember(db, ids.moderator, { groupId, userId: second.id }),
-      removeMember(db, ids.moderator, { groupId, userId: ids.owner }),
-      setMemberRole(db, ids.moderator, { groupId, userId: second.id, role: "MEMBER" }),
-      setMemberRole(db, ids.owner, { groupId, userId: ids.owner, role: "MEMBER" }),
+      () => removeMember(db, ids.moderator, { groupId, userId: second.id }),
+      () => removeMember(db, ids.moderator, { groupId, userId: ids.owner }),
+      () => setMemberRole(db, ids.moderator, { groupId, userId: second.id, role: "MEMBER" }),
+      () => setMemberRole(db, ids.owner, { groupId, userId: ids.owner, role: "MEMBER" }),
     ]) {
-      await expect(call).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(call()).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
     expect(await snapshot()).toEqual(before);
   });
