@@ -4,7 +4,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listMyGroups } from "@/lib/groups/service";
 import { CreateGroupForm } from "./create-group-form";
-import { GroupRoleBadge } from "./form-bits";
+import { GroupRoleBadge } from "./role-badge";
 
 export const metadata: Metadata = { title: "Study groups" };
 

@@ -2,14 +2,11 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type TextareaHTMLAttributes } from "react";
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { FormField } from "@/app/ui/form-field";
+import { BUSY, DESCRIPTION_MAX, NETWORK_ERROR, StatusMessage, TextAreaField, type Message } from "@/app/ui/form-bits";
 import { createDeckAction, moveDeckAction, updateDeckAction } from "./actions";
-
-const NETWORK_ERROR = "Could not reach the server. Check your connection and try again.";
-const DESCRIPTION_MAX = 500;
-// Busy buttons stay focusable (aria-disabled, clicks ignored) so keyboard focus is not dropped mid-action.
-const busy = "aria-disabled:cursor-wait aria-disabled:opacity-60";
+import { plural } from "@/lib/format";
 
 export interface DeckRowData {
   id: string;
@@ -20,43 +17,6 @@ export interface DeckRowData {
   archived: number;
 }
 
-type Message = { ok: boolean; text: string } | null;
-
-interface TextAreaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
-  id: string;
-  name: string;
-  label: string;
-  errors?: string[];
-  hint?: string;
-}
-
-/** The textarea twin of FormField: label, hint and errors linked with aria-describedby. */
-function TextAreaField({ id, name, label, errors, hint, ...textarea }: TextAreaFieldProps) {
-  const errorId = `${id}-error`;
-  const hintId = `${id}-hint`;
-  const describedBy = [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div>
-      <label htmlFor={id} className="field-label">{label}</label>
-      <textarea id={id} name={name} className="field-input" aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy} {...textarea} />
-      {hint && <p id={hintId} className="mt-1 text-xs text-slate-500 dark:text-slate-400">{hint}</p>}
-      {errors?.length ? <p id={errorId} className="field-error" role="alert">{errors.join(" ")}</p> : null}
-    </div>
-  );
-}
-
-function StatusMessage({ message, className = "" }: { message: Message; className?: string }) {
-  // Always rendered, so screen readers already watch the region when the text arrives.
-  return (
-    <p role="status" aria-live="polite" className={message ? `${message.ok ? "alert-success" : "alert-error"} ${className}` : "sr-only"}>
-      {message?.text ?? ""}
-    </p>
-  );
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
 
 /**
  * One deck of the admin list: its details, Move up / Move down, and an inline editor for title and description.
@@ -143,7 +103,7 @@ export function DeckRow({ deck, index, total }: { deck: DeckRowData; index: numb
     }
   }
 
-  const smallButton = `btn-secondary min-h-9 px-3 py-1 text-xs ${busy}`;
+  const smallButton = `btn-secondary min-h-9 px-3 py-1 text-xs ${BUSY}`;
 
   return (
     <div className="space-y-3 px-4 py-4 sm:px-6">
@@ -237,7 +197,7 @@ export function DeckRow({ deck, index, total }: { deck: DeckRowData; index: numb
             errors={fieldErrors.description}
           />
           <div className="flex flex-wrap gap-2">
-            <button type="submit" className={`btn-primary ${busy}`} aria-disabled={pending || undefined}>{pending ? "Saving…" : "Save changes"}</button>
+            <button type="submit" className={`btn-primary ${BUSY}`} aria-disabled={pending || undefined}>{pending ? "Saving…" : "Save changes"}</button>
             <button type="button" className="btn-ghost" onClick={closeEditor}>Cancel</button>
           </div>
         </form>
@@ -308,7 +268,7 @@ export function NewDeckForm() {
         errors={fieldErrors.description}
       />
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" className={`btn-primary ${busy}`} aria-disabled={pending || undefined}>{pending ? "Creating…" : "Create deck"}</button>
+        <button type="submit" className={`btn-primary ${BUSY}`} aria-disabled={pending || undefined}>{pending ? "Creating…" : "Create deck"}</button>
       </div>
       <StatusMessage message={message} />
     </form>

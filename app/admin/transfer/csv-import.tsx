@@ -5,17 +5,12 @@ import { useRouter } from "next/navigation";
 import { useId, useRef, useState, type ChangeEvent, type FormEvent } from "react";
 import type { CsvImportPreview } from "@/lib/admin/csv-flashcards";
 import { applyCsvImportAction, previewCsvImportAction } from "./actions";
+import { BUSY, NETWORK_ERROR, type Message } from "@/app/ui/form-bits";
+import { plural } from "@/lib/format";
 
-const NETWORK_ERROR = "Could not reach the server. Check your connection and try again.";
-// Busy buttons stay focusable (aria-disabled, clicks ignored) so keyboard focus is not dropped mid-action.
-const busy = "aria-disabled:cursor-wait aria-disabled:opacity-60";
 const tableHead = "border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:bg-slate-950 dark:text-slate-400";
 
-type Message = { ok: boolean; text: string } | null;
 
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
 
 function megabytes(bytes: number): string {
   return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
@@ -211,7 +206,7 @@ export function CsvImport({ decks, maxBytes }: { decks: Array<{ slug: string; ti
           />
           {fieldErrors.text && <p id={ids.textError} className="field-error" role="alert">{fieldErrors.text.join(" ")}</p>}
         </div>
-        <button type="submit" className={`btn-secondary ${busy}`} aria-disabled={pending !== null || undefined}>
+        <button type="submit" className={`btn-secondary ${BUSY}`} aria-disabled={pending !== null || undefined}>
           {pending === "preview" ? "Checking…" : "Preview"}
         </button>
       </form>
@@ -275,7 +270,7 @@ export function CsvImport({ decks, maxBytes }: { decks: Array<{ slug: string; ti
                 ? `Rows with errors are skipped; fix them and preview again to include them.`
                 : "Every row is ready."}
           </p>
-          <button type="button" className={`btn-primary ${busy}`} onClick={onImport} disabled={valid === 0} aria-disabled={pending !== null || undefined}>
+          <button type="button" className={`btn-primary ${BUSY}`} onClick={onImport} disabled={valid === 0} aria-disabled={pending !== null || undefined}>
             {pending === "import" ? "Importing…" : `Import ${plural(valid, "flashcard", "flashcards")}`}
           </button>
         </section>

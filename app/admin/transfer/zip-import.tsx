@@ -3,8 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from "react";
 import { applyZipImportAction, checkZipImportAction, type ZipImportCheck, type ZipImportSummary } from "./actions";
+import { BUSY, NETWORK_ERROR, type Message } from "@/app/ui/form-bits";
+import { plural } from "@/lib/format";
 
-const NETWORK_ERROR = "Could not reach the server. Check your connection and try again.";
 
 const CHANGE_LABEL: Record<ZipImportCheck["rows"][number]["type"], string> = {
   create: "Create",
@@ -13,11 +14,7 @@ const CHANGE_LABEL: Record<ZipImportCheck["rows"][number]["type"], string> = {
   archive: "Archive",
 };
 
-type Message = { ok: boolean; text: string } | null;
 
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
 
 function megabytes(bytes: number): string {
   return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
@@ -37,8 +34,6 @@ function Counts({ items }: { items: Array<[string, number]> }) {
 }
 
 const tableHead = "border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:bg-slate-950 dark:text-slate-400";
-// Busy buttons stay focusable (aria-disabled, clicks ignored) so keyboard focus is not dropped mid-action.
-const busy = "aria-disabled:cursor-wait aria-disabled:opacity-60";
 const scrollBox = "max-h-96 overflow-auto rounded-lg border border-slate-200 dark:border-slate-800";
 
 /**
@@ -130,7 +125,7 @@ export function ZipImport({ maxBytes }: { maxBytes: number }) {
   }
 
   function onForceChange(event: ChangeEvent<HTMLInputElement>) {
-    // Not disabled while busy (that would drop keyboard focus); changes are ignored instead.
+    // Not disabled while BUSY (that would drop keyboard focus); changes are ignored instead.
     if (pending) return;
     const next = event.currentTarget.checked;
     setForce(next);
@@ -194,7 +189,7 @@ export function ZipImport({ maxBytes }: { maxBytes: number }) {
             Without this, a question changed in the admin editor since its file was last imported keeps its browser version and is reported as a conflict.
           </p>
         </div>
-        <button type="submit" className={`btn-secondary ${busy}`} aria-disabled={pending !== null || undefined}>{pending === "check" ? "Checking…" : "Check"}</button>
+        <button type="submit" className={`btn-secondary ${BUSY}`} aria-disabled={pending !== null || undefined}>{pending === "check" ? "Checking…" : "Check"}</button>
       </form>
 
       <div role="status" aria-live="polite">
@@ -297,7 +292,7 @@ export function ZipImport({ maxBytes }: { maxBytes: number }) {
             </p>
             <button
               type="button"
-              className={`btn-primary ${busy}`}
+              className={`btn-primary ${BUSY}`}
               onClick={onApply}
               disabled={blocked}
               aria-disabled={pending !== null || undefined}

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { deleteGroupAction } from "../actions";
-import { BUSY, NETWORK_ERROR, StatusMessage, type Message } from "../form-bits";
+import { BUSY, NETWORK_ERROR, StatusMessage, type Message } from "@/app/ui/form-bits";
 
 /** Deletes the group after a confirmation; then goes to `next` (the group list, or the admin list for an admin). */
 export function DeleteGroupButton({ groupId, groupName, next }: { groupId: string; groupName: string; next: string }) {

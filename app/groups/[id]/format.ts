@@ -2,6 +2,7 @@
  * Words for the group page: relative dates, percentages and the activity feed as sentences. Locale pinned to
  * English like lib/format.
  */
+import { plural } from "@/lib/format";
 import type { GroupDetail } from "@/lib/groups/service";
 
 const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
@@ -31,9 +32,6 @@ export function formatPercent(share: number): string {
   return `${Math.round(share * 100)} %`;
 }
 
-export function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
 
 export function goalLabel(goal: GroupDetail["goal"]): string {
   if (!goal) return "No daily goal";

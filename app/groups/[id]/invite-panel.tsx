@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import { CopyField } from "@/app/admin/copy-field";
 import { FormField } from "@/app/ui/form-field";
 import { createInviteAction, revokeInviteAction } from "../actions";
-import { BUSY, NETWORK_ERROR, SMALL_BUTTON, StatusMessage, type Message } from "../form-bits";
+import { BUSY, NETWORK_ERROR, SMALL_BUTTON, StatusMessage, type Message } from "@/app/ui/form-bits";
 
 const dateTimeFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
 import type { GroupRoleName } from "@/lib/groups/permissions";
 import { removeMemberAction, setMemberRoleAction, transferOwnershipAction } from "../actions";
-import { NETWORK_ERROR, SMALL_BUTTON, StatusMessage, type Message } from "../form-bits";
+import { NETWORK_ERROR, SMALL_BUTTON, StatusMessage, type Message } from "@/app/ui/form-bits";
 
 interface MemberStatus {
   report: (message: Message, focusHeading?: boolean) => void;

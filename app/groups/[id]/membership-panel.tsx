@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { leaveGroupAction, setShareProgressAction } from "../actions";
-import { BUSY, NETWORK_ERROR, StatusMessage, type Message } from "../form-bits";
+import { BUSY, NETWORK_ERROR, StatusMessage, type Message } from "@/app/ui/form-bits";
 
 /** The viewer's own membership: whether the group sees their figures, and leaving (not for the owner). */
 export function MembershipPanel({ groupId, groupName, share, canLeave }: { groupId: string; groupName: string; share: boolean; canLeave: boolean }) {

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { FormField } from "@/app/ui/form-field";
 import { setGroupDecksAction, setGroupGoalAction, updateGroupAction } from "../actions";
-import { BUSY, DESCRIPTION_MAX, NETWORK_ERROR, StatusMessage, TextAreaField, type Message } from "../form-bits";
+import { BUSY, DESCRIPTION_MAX, NETWORK_ERROR, StatusMessage, TextAreaField, type Message } from "@/app/ui/form-bits";
 
 type ActionResult = { ok: boolean; message?: string; fieldErrors?: Record<string, string[]> };
 

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { joinGroupAction } from "@/app/groups/actions";
-import { BUSY, NETWORK_ERROR, StatusMessage, type Message } from "@/app/groups/form-bits";
+import { BUSY, NETWORK_ERROR, StatusMessage, type Message } from "@/app/ui/form-bits";
 
 /** Joins with the code from the link, optionally adding the group's decks to the learner's study decks. */
 export function JoinGroupForm({ code, hasDecks }: { code: string; hasDecks: boolean }) {

@@ -1,5 +1,8 @@
+/**
+ * Small pieces the app's client forms share: the network-failure message, the busy-button style, a status region
+ * and the textarea twin of FormField.
+ */
 import type { TextareaHTMLAttributes } from "react";
-import type { GroupRoleName } from "@/lib/groups/permissions";
 
 export const NETWORK_ERROR = "Could not reach the server. Check your connection and try again.";
 export const DESCRIPTION_MAX = 500;
@@ -39,15 +42,4 @@ export function TextAreaField({ id, name, label, errors, hint, ...textarea }: Te
       {errors?.length ? <p id={errorId} className="field-error" role="alert">{errors.join(" ")}</p> : null}
     </div>
   );
-}
-
-export const ROLE_LABELS: Record<GroupRoleName, string> = { OWNER: "Owner", MODERATOR: "Moderator", MEMBER: "Member" };
-
-export function GroupRoleBadge({ role }: { role: GroupRoleName }) {
-  const colours: Record<GroupRoleName, string> = {
-    OWNER: "bg-brand-100 text-brand-700 dark:bg-brand-700 dark:text-white",
-    MODERATOR: "bg-violet-100 text-violet-800 dark:bg-violet-950 dark:text-violet-200",
-    MEMBER: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300",
-  };
-  return <span className={`rounded-full px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${colours[role]}`}>{ROLE_LABELS[role]}</span>;
 }
