@@ -1,37 +1,15 @@
 import "server-only";
-import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
-import { GENERIC_ERROR_MESSAGE, isAppError } from "@/lib/errors";
-import { fieldErrorsOf } from "@/lib/validation/auth";
+import type { CurrentUser } from "@/lib/auth/session";
 import type { z } from "zod";
+import { runUserAction, type ActionState } from "../user-action";
 
-export interface AdminActionState<T = undefined> {
-  ok: boolean;
-  message?: string;
-  fieldErrors?: Record<string, string[]>;
-  data?: T;
-}
+export type AdminActionState<T = undefined> = ActionState<T>;
 
-/**
- * The admin server-action pipeline: re-check the session and the admin role on the server (actions are
- * reachable by a direct POST), validate with zod, run the service (which checks the role again in the database), and
- * turn rule violations into messages without leaking internals.
- */
-export async function runAdminAction<S extends z.ZodType, T>(
+/** runUserAction for admin pages: the session and the admin role are checked on the server before anything else. */
+export function runAdminAction<S extends z.ZodType, T>(
   schema: S,
   input: unknown,
   body: (admin: CurrentUser, data: z.infer<S>) => Promise<AdminActionState<T>>,
 ): Promise<AdminActionState<T>> {
-  // Who is asking comes first: a non-admin learns nothing about the action's input format.
-  const user = await getCurrentUser();
-  if (!user) return { ok: false, message: "Your session has ended. Log in again." };
-  if (user.role !== "ADMIN") return { ok: false, message: "Only administrators can do this." };
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) return { ok: false, message: "Please fix the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
-  try {
-    return await body(user, parsed.data);
-  } catch (error) {
-    if (isAppError(error)) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
-    console.error("admin action failed", error);
-    return { ok: false, message: GENERIC_ERROR_MESSAGE };
-  }
+  return runUserAction(schema, input, body, { adminOnly: true });
 }

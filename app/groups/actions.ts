@@ -28,7 +28,7 @@ import {
   updateGroup,
   updateGroupSchema,
 } from "@/lib/groups/service";
-import { runGroupAction, type GroupActionState } from "./group-action";
+import { runUserAction, type ActionState } from "@/app/user-action";
 
 /** Pages that show a group's name, members, decks, goal or feed; refreshed after every change to it. */
 function revalidateGroup(groupId: string) {
@@ -44,16 +44,16 @@ function revalidateStudy() {
   revalidatePath("/settings");
 }
 
-export async function createGroupAction(input: unknown): Promise<GroupActionState<{ id: string }>> {
-  return runGroupAction(createGroupSchema, input, async (user, data) => {
+export async function createGroupAction(input: unknown): Promise<ActionState<{ id: string }>> {
+  return runUserAction(createGroupSchema, input, async (user, data) => {
     const group = await createGroup(getDb(), user.id, data);
     revalidateGroup(group.id);
     return { ok: true, message: `Group “${data.name}” created.`, data: { id: group.id } };
   });
 }
 
-export async function updateGroupAction(input: unknown): Promise<GroupActionState> {
-  return runGroupAction(updateGroupSchema, input, async (user, data) => {
+export async function updateGroupAction(input: unknown): Promise<ActionState> {
+  return runUserAction(updateGroupSchema, input, async (user, data) => {
     await updateGroup(getDb(), user.id, data);
     revalidateGroup(data.groupId);
     return { ok: true, message: "Name and description saved." };
@@ -63,8 +63,8 @@ export async function updateGroupAction(input: unknown): Promise<GroupActionStat
 /** Returns the code once, with the path of its join page; only the code's hash is stored, so it cannot be shown again. */
 export async function createInviteAction(
   input: unknown,
-): Promise<GroupActionState<{ code: string; path: string; expiresAt: string; maxUses: number }>> {
-  return runGroupAction(createGroupInviteSchema, input, async (user, data) => {
+): Promise<ActionState<{ code: string; path: string; expiresAt: string; maxUses: number }>> {
+  return runUserAction(createGroupInviteSchema, input, async (user, data) => {
     const invite = await createGroupInvite(getDb(), user.id, data);
     revalidatePath(`/groups/${data.groupId}`);
     return {
@@ -75,16 +75,16 @@ export async function createInviteAction(
   });
 }
 
-export async function revokeInviteAction(input: unknown): Promise<GroupActionState> {
-  return runGroupAction(revokeInviteSchema, input, async (user, data) => {
+export async function revokeInviteAction(input: unknown): Promise<ActionState> {
+  return runUserAction(revokeInviteSchema, input, async (user, data) => {
     await revokeGroupInvite(getDb(), user.id, data);
     revalidatePath(`/groups/${data.groupId}`);
     return { ok: true, message: "Invite revoked. Its link no longer works." };
   });
 }
 
-export async function joinGroupAction(input: unknown): Promise<GroupActionState<{ groupId: string; joined: boolean }>> {
-  return runGroupAction(joinGroupSchema, input, async (user, data) => {
+export async function joinGroupAction(input: unknown): Promise<ActionState<{ groupId: string; joined: boolean }>> {
+  return runUserAction(joinGroupSchema, input, async (user, data) => {
     const result = await joinGroup(getDb(), user.id, data);
     revalidateGroup(result.groupId);
     if (result.joined && data.addDecks) revalidateStudy();
@@ -92,64 +92,64 @@ export async function joinGroupAction(input: unknown): Promise<GroupActionState<
   });
 }
 
-export async function leaveGroupAction(input: unknown): Promise<GroupActionState> {
-  return runGroupAction(groupIdSchema, input, async (user, data) => {
+export async function leaveGroupAction(input: unknown): Promise<ActionState> {
+  return runUserAction(groupIdSchema, input, async (user, data) => {
     await leaveGroup(getDb(), user.id, data);
     revalidateGroup(data.groupId);
     return { ok: true, message: "You left the group. Your cards and history stay." };
   });
 }
 
-export async function removeMemberAction(input: unknown): Promise<GroupActionState> {
-  return runGroupAction(memberTargetSchema, input, async (user, data) => {
+export async function removeMemberAction(input: unknown): Promise<ActionState> {
+  return runUserAction(memberTargetSchema, input, async (user, data) => {
     await removeMember(getDb(), user.id, data);
     revalidateGroup(data.groupId);
     return { ok: true, message: "Member removed." };
   });
 }
 
-export async function setMemberRoleAction(input: unknown): Promise<GroupActionState> {
-  return runGroupAction(setRoleSchema, input, async (user, data) => {
+export async function setMemberRoleAction(input: unknown): Promise<ActionState> {
+  return runUserAction(setRoleSchema, input, async (user, data) => {
     await setMemberRole(getDb(), user.id, data);
     revalidateGroup(data.groupId);
     return { ok: true, message: data.role === "MODERATOR" ? "Now a moderator." : "Now a member." };
   });
 }
 
-export async function transferOwnershipAction(input: unknown): Promise<GroupActionState> {
-  return runGroupAction(memberTargetSchema, input, async (user, data) => {
+export async function transferOwnershipAction(input: unknown): Promise<ActionState> {
+  return runUserAction(memberTargetSchema, input, async (user, data) => {
     await transferOwnership(getDb(), user.id, data);
     revalidateGroup(data.groupId);
     return { ok: true, message: "The group has a new owner. You are now a moderator." };
   });
 }
 
-export async function deleteGroupAction(input: unknown): Promise<GroupActionState> {
-  return runGroupAction(groupIdSchema, input, async (user, data) => {
+export async function deleteGroupAction(input: unknown): Promise<ActionState> {
+  return runUserAction(groupIdSchema, input, async (user, data) => {
     await deleteGroup(getDb(), user.id, data);
     revalidateGroup(data.groupId);
     return { ok: true, message: "Group deleted. Members keep their cards and history." };
   });
 }
 
-export async function setGroupDecksAction(input: unknown): Promise<GroupActionState> {
-  return runGroupAction(setDecksSchema, input, async (user, data) => {
+export async function setGroupDecksAction(input: unknown): Promise<ActionState> {
+  return runUserAction(setDecksSchema, input, async (user, data) => {
     await setGroupDecks(getDb(), user.id, data);
     revalidateGroup(data.groupId);
     return { ok: true, message: data.deckIds.length === 0 ? "The group has no decks now." : "Decks saved." };
   });
 }
 
-export async function setGroupGoalAction(input: unknown): Promise<GroupActionState> {
-  return runGroupAction(setGoalSchema, input, async (user, data) => {
+export async function setGroupGoalAction(input: unknown): Promise<ActionState> {
+  return runUserAction(setGoalSchema, input, async (user, data) => {
     await setGroupGoal(getDb(), user.id, data);
     revalidateGroup(data.groupId);
     return { ok: true, message: data.kind === "NONE" ? "The group has no daily goal now." : "Daily goal saved." };
   });
 }
 
-export async function setShareProgressAction(input: unknown): Promise<GroupActionState> {
-  return runGroupAction(setSharingSchema, input, async (user, data) => {
+export async function setShareProgressAction(input: unknown): Promise<ActionState> {
+  return runUserAction(setSharingSchema, input, async (user, data) => {
     await setShareProgress(getDb(), user.id, data);
     revalidatePath(`/groups/${data.groupId}`);
     return { ok: true, message: data.share ? "The group now sees your progress." : "Your progress is now private." };

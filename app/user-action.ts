@@ -4,7 +4,7 @@ import { GENERIC_ERROR_MESSAGE, isAppError } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/validation/auth";
 import type { z } from "zod";
 
-export interface GroupActionState<T = undefined> {
+export interface ActionState<T = undefined> {
   ok: boolean;
   message?: string;
   fieldErrors?: Record<string, string[]>;
@@ -12,25 +12,27 @@ export interface GroupActionState<T = undefined> {
 }
 
 /**
- * The study-group server-action pipeline, the learner twin of runAdminAction: re-check the session on the server
- * (actions are reachable by a direct POST), validate with zod, run the service (which checks the member's role in
- * the group again, in the database), and turn rule violations into messages without leaking internals.
+ * The server-action pipeline: re-check the session on the server (actions are reachable by a direct POST), and
+ * the admin role when asked, then validate with zod, run the service (which checks permissions again in the
+ * database), and turn rule violations into messages without leaking internals.
  */
-export async function runGroupAction<S extends z.ZodType, T>(
+export async function runUserAction<S extends z.ZodType, T>(
   schema: S,
   input: unknown,
-  body: (user: CurrentUser, data: z.infer<S>) => Promise<GroupActionState<T>>,
-): Promise<GroupActionState<T>> {
-  // Who is asking comes first: a logged-out visitor learns nothing about the action's input format.
+  body: (user: CurrentUser, data: z.infer<S>) => Promise<ActionState<T>>,
+  options: { adminOnly?: boolean } = {},
+): Promise<ActionState<T>> {
+  // Who is asking comes first: someone not allowed learns nothing about the action's input format.
   const user = await getCurrentUser();
   if (!user) return { ok: false, message: "Your session has ended. Log in again." };
+  if (options.adminOnly && user.role !== "ADMIN") return { ok: false, message: "Only administrators can do this." };
   const parsed = schema.safeParse(input);
   if (!parsed.success) return { ok: false, message: "Please fix the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
   try {
     return await body(user, parsed.data);
   } catch (error) {
     if (isAppError(error)) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
-    console.error("group action failed", error);
+    console.error("server action failed", error);
     return { ok: false, message: GENERIC_ERROR_MESSAGE };
   }
 }
