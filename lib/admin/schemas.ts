@@ -3,15 +3,8 @@
  * Framework-free: no Prisma, no `next/*`.
  */
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
-import { emailSchema, fieldErrorsOf, newPasswordSchema } from "@/lib/validation/auth";
-
-/** Validates a service's input: a VALIDATION AppError with per-field messages instead of a raw zod error. */
-export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "Please fix the highlighted fields.", fieldErrorsOf(parsed.error));
-  return parsed.data;
-}
+import { emailSchema, newPasswordSchema } from "@/lib/validation/auth";
+export { parseOrThrow } from "@/lib/validation/parse";
 
 /** Users shown per page in /admin/users and audit entries per page in /admin/audit. */
 export const ADMIN_PAGE_SIZE = 50;

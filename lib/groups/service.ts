@@ -11,7 +11,7 @@ import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db-client";
 import { AppError } from "@/lib/errors";
-import { fieldErrorsOf } from "@/lib/validation/auth";
+import { parseOrThrow as parse } from "@/lib/validation/parse";
 import { can, canActOn, type GroupAction, type GroupRoleName, type GroupViewer } from "./permissions";
 import { getGroupProgress, type GroupProgress } from "./progress";
 
@@ -19,12 +19,6 @@ type Tx = Prisma.TransactionClient;
 
 export const NOT_FOUND_MESSAGE = "That group does not exist or you are not a member.";
 export const INVITE_INVALID_MESSAGE = "This invite is not valid: it may have expired, been used up or been revoked.";
-
-function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "Please fix the highlighted fields.", fieldErrorsOf(parsed.error));
-  return parsed.data;
-}
 
 const id = z.string().trim().min(1).max(64);
 const name = z.string({ error: "Enter a name." }).trim().min(2, "At least 2 characters.").max(80, "At most 80 characters.");
