@@ -3,12 +3,11 @@
  * and an audit row in the same transaction. The code is returned once and never stored or audited.
  */
 import type { Db } from "@/lib/db-client";
-import { AppError } from "@/lib/errors";
 import { createInvite } from "@/lib/users/service";
-import { fieldErrorsOf } from "@/lib/validation/auth";
 import { writeAudit } from "./audit";
 import { assertAdmin } from "./guard";
 import { createInviteSchema } from "./schemas";
+import { parseOrThrow } from "@/lib/validation/parse";
 
 export async function createInviteAsAdmin(
   db: Db,
@@ -17,9 +16,7 @@ export async function createInviteAsAdmin(
   now = new Date(),
 ): Promise<{ code: string; expiresAt: Date; email: string | null }> {
   await assertAdmin(db, actorId);
-  const parsed = createInviteSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "Please fix the highlighted fields.", fieldErrorsOf(parsed.error));
-  const { email, validDays } = parsed.data;
+  const { email, validDays } = parseOrThrow(createInviteSchema, input);
   return db.$transaction(async (tx) => {
     await assertAdmin(tx, actorId);
     const invite = await createInvite(tx, { email, validDays, createdById: actorId, now });

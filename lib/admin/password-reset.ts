@@ -6,10 +6,10 @@
 import type { Db } from "@/lib/db-client";
 import { hashPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
-import { fieldErrorsOf } from "@/lib/validation/auth";
 import { writeAudit } from "./audit";
 import { resetPasswordSchema } from "./schemas";
 import { hashResetToken } from "./users";
+import { parseOrThrow } from "@/lib/validation/parse";
 
 export const INVALID_RESET_LINK_MESSAGE = "This reset link is not valid, has expired or was already used. Ask an administrator for a new one.";
 
@@ -31,10 +31,9 @@ export async function describeResetToken(db: Db, token: string, now = new Date()
 
 /** Uses a reset token once: sets the password and marks the token used, atomically. */
 export async function resetPasswordWithToken(db: Db, token: string, input: unknown, now = new Date()): Promise<{ email: string }> {
-  const parsed = resetPasswordSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "Please fix the highlighted fields.", fieldErrorsOf(parsed.error));
+  const { password } = parseOrThrow(resetPasswordSchema, input);
   if (!plausibleToken(token)) throw new AppError("NOT_FOUND", INVALID_RESET_LINK_MESSAGE);
-  const passwordHash = await hashPassword(parsed.data.password);
+  const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {
     const row = await tx.passwordResetToken.findUnique({ where: { tokenHash: hashResetToken(token) }, select: { id: true, userId: true } });
     if (!row) throw new AppError("NOT_FOUND", INVALID_RESET_LINK_MESSAGE);

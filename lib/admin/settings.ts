@@ -3,11 +3,10 @@
  * means "the default"; for the registration mode that is the REGISTRATION_MODE environment variable.
  */
 import type { Db } from "@/lib/db-client";
-import { AppError } from "@/lib/errors";
-import { fieldErrorsOf } from "@/lib/validation/auth";
 import { writeAudit } from "./audit";
 import { assertAdmin, type Tx } from "./guard";
 import { registrationModeSchema, setRegistrationModeSchema, type RegistrationMode } from "./schemas";
+import { parseOrThrow } from "@/lib/validation/parse";
 
 export type { RegistrationMode } from "./schemas";
 
@@ -31,9 +30,7 @@ export async function setRegistrationMode(
   fallback: RegistrationMode,
 ): Promise<RegistrationMode> {
   await assertAdmin(db, actorId);
-  const parsed = setRegistrationModeSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "Please fix the highlighted fields.", fieldErrorsOf(parsed.error));
-  const { mode } = parsed.data;
+  const { mode } = parseOrThrow(setRegistrationModeSchema, input);
   return db.$transaction(async (tx) => {
     await assertAdmin(tx, actorId);
     const before = await getRegistrationMode(tx, fallback);

@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db-client";
 import { AppError } from "@/lib/errors";
 import { isValidTimeZone, schedulerSettingsSchema, type SchedulerSettings } from "@/lib/srs";
-import { fieldErrorsOf } from "@/lib/validation/auth";
+import { parseOrThrow } from "@/lib/validation/parse";
 
 export interface StudySettings extends SchedulerSettings {
   /** Decks chosen for study; empty means every deck. */
@@ -43,9 +43,7 @@ export const updateStudySettingsSchema = schedulerSettingsSchema.extend({
 
 /** Saves validated settings; unknown deck ids are ignored rather than failing the whole form. */
 export async function updateStudySettings(db: Db, userId: string, input: unknown): Promise<StudySettings> {
-  const parsed = updateStudySettingsSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "Please fix the highlighted fields.", fieldErrorsOf(parsed.error));
-  const { studyDeckIds, ...scheduler } = parsed.data;
+  const { studyDeckIds, ...scheduler } = parseOrThrow(updateStudySettingsSchema, input);
   const known = await db.deck.findMany({ where: { id: { in: studyDeckIds } }, select: { id: true } });
   await db.$transaction([
     db.user.update({ where: { id: userId }, data: { ...scheduler, learningSteps: [...scheduler.learningSteps], relearningSteps: [...scheduler.relearningSteps], timeZoneConfirmed: true } }),
