@@ -22,18 +22,21 @@ export async function recordGoalsMet(db: Db, userId: string, day: StudyDayOption
   });
   const reviews = counts.reduce((sum, row) => sum + row._count._all, 0);
   const newCards = counts.find((row) => row.stateBefore === "NEW")?._count._all ?? 0;
-  const recorded: string[] = [];
-  for (const { group } of groups) {
-    const done = group.goalKind === "NEW_CARDS" ? newCards : reviews;
-    if (done < group.goalTarget!) continue;
-    const already = await db.groupActivity.findFirst({
-      where: { groupId: group.id, actorId: userId, kind: "goal.met", data: { path: ["day"], equals: today.key } },
-      select: { id: true },
+  const reached = groups.filter(({ group }) => (group.goalKind === "NEW_CARDS" ? newCards : reviews) >= group.goalTarget!);
+  if (reached.length === 0) return [];
+  // One read of today's entries for every group reached, not one per group.
+  const already = await db.groupActivity.findMany({
+    where: { groupId: { in: reached.map(({ group }) => group.id) }, actorId: userId, kind: "goal.met", data: { path: ["day"], equals: today.key } },
+    select: { groupId: true },
+  });
+  const done = new Set(already.map((entry) => entry.groupId));
+  const fresh = reached.filter(({ group }) => !done.has(group.id));
+  if (fresh.length > 0) {
+    await db.groupActivity.createMany({
+      data: fresh.map(({ group }) => ({ groupId: group.id, actorId: userId, kind: "goal.met", data: { day: today.key, goalKind: group.goalKind, target: group.goalTarget } })),
     });
-    if (already) continue;
-    await db.groupActivity.create({ data: { groupId: group.id, actorId: userId, kind: "goal.met", data: { day: today.key, goalKind: group.goalKind, target: group.goalTarget } } });
-    recorded.push(group.id);
   }
+  const recorded = fresh.map(({ group }) => group.id);
   return recorded;
 }
 
