@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { register, uniqueEmail } from "./fixtures";
+import { PASSWORD, register, uniqueEmail } from "./fixtures";
 
 /** Studies one card from /study: reveal it (or answer it), then rate it Good with Enter. */
 async function studyOneCard(page: Page) {
@@ -47,9 +47,18 @@ test("two learners form a group, share a deck and see each other's progress, unt
     const link = await owner.getByLabel("Invite link").inputValue();
     expect(link).toMatch(/\/join\/[A-Za-z0-9_-]{20,}$/);
 
+    // Max has no account yet: the link sends him to log in, he registers from there and lands back on the invite.
     const member = await memberContext.newPage();
-    await register(member, { name: "Max Member", email: uniqueEmail("group-member") });
     await member.goto(link);
+    await expect(member).toHaveURL(/\/login\?callbackUrl=%2Fjoin%2F/);
+    await member.getByRole("link", { name: "Create one" }).click();
+    await expect(member).toHaveURL(/\/register\?callbackUrl=%2Fjoin%2F/);
+    await member.getByLabel("Display name").fill("Max Member");
+    await member.getByLabel("Email").fill(uniqueEmail("group-member"));
+    await member.getByLabel("Password", { exact: true }).fill(PASSWORD);
+    await member.getByLabel("Repeat password").fill(PASSWORD);
+    await member.getByRole("button", { name: "Create account" }).click();
+    await expect(member).toHaveURL(link);
     await expect(member.getByRole("heading", { level: 1, name: "E2E reading circle" })).toBeVisible();
     await expect(member.getByText("CNN fundamentals")).toBeVisible();
     await member.getByRole("button", { name: "Join the group" }).click();

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
-import { safeCallbackPath } from "@/lib/validation/redirect";
+import { safeCallbackPath, withCallback } from "@/lib/validation/redirect";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Log in" };
@@ -19,7 +19,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <div>
           <h1 className="text-2xl font-bold tracking-tight">Log in</h1>
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-            No account yet? <Link href="/register" className="font-medium text-brand-600 hover:underline dark:text-brand-500">Create one</Link>.
+            No account yet? <Link href={withCallback("/register", callbackPath)} className="font-medium text-brand-600 hover:underline dark:text-brand-500">Create one</Link>.
           </p>
         </div>
         {notice && <p className="alert-success" role="status">{notice}</p>}

@@ -5,15 +5,18 @@ import { getRegistrationMode } from "@/lib/admin/settings";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
+import { safeCallbackPath, withCallback } from "@/lib/validation/redirect";
 import { RegisterForm } from "./register-form";
 
 export const metadata: Metadata = { title: "Create an account" };
 
 export default async function RegisterPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  if (await getCurrentUser()) redirect("/home");
+  const params = await searchParams;
+  // Where to go once registered, such as the group invite link that sent the visitor to log in.
+  const callbackPath = safeCallbackPath(params.callbackUrl);
+  if (await getCurrentUser()) redirect(callbackPath);
   // The admin's setting at /admin/settings, or the REGISTRATION_MODE environment variable when none is stored.
   const mode = await getRegistrationMode(getDb(), serverEnv().REGISTRATION_MODE);
-  const params = await searchParams;
   const invite = typeof params.invite === "string" ? params.invite : undefined;
   return (
     <div className="mx-auto max-w-md">
@@ -21,7 +24,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
         <div>
           <h1 className="text-2xl font-bold tracking-tight">Create an account</h1>
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-            Already registered? <Link href="/login" className="font-medium text-brand-600 hover:underline dark:text-brand-500">Log in</Link>.
+            Already registered? <Link href={withCallback("/login", callbackPath)} className="font-medium text-brand-600 hover:underline dark:text-brand-500">Log in</Link>.
           </p>
         </div>
         {mode === "closed" ? (
@@ -29,7 +32,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
             Registration is closed on this Receptive. Ask an administrator to create an account for you.
           </p>
         ) : (
-          <RegisterForm needsInvite={mode === "invite"} initialInvite={invite} />
+          <RegisterForm needsInvite={mode === "invite"} initialInvite={invite} callbackPath={callbackPath} />
         )}
       </div>
     </div>

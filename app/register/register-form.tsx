@@ -7,7 +7,8 @@ import { useValidatedForm } from "@/app/ui/use-validated-form";
 import { FormField } from "@/app/ui/form-field";
 import { registerAction } from "./actions";
 
-export function RegisterForm({ needsInvite, initialInvite }: { needsInvite: boolean; initialInvite?: string }) {
+/** `callbackPath` (already checked by safeCallbackPath) is where the new learner lands, e.g. the invite link they came from. */
+export function RegisterForm({ needsInvite, initialInvite, callbackPath }: { needsInvite: boolean; initialInvite?: string; callbackPath: string }) {
   const router = useRouter();
   const { pending, formError, fieldErrors, onSubmit } = useValidatedForm(
     registerSchema,
@@ -23,7 +24,7 @@ export function RegisterForm({ needsInvite, initialInvite }: { needsInvite: bool
       if (!result.ok) return { ok: false, message: result.message ?? "Registration failed.", fieldErrors: result.fieldErrors };
       // The account exists; log in with the same credentials (next-auth owns the session cookie).
       const login = await signIn("credentials", { email: parsed.email, password: parsed.password, redirect: false });
-      router.replace(!login || login.error ? "/login" : "/home");
+      router.replace(!login || login.error ? `/login?callbackUrl=${encodeURIComponent(callbackPath)}` : callbackPath);
       router.refresh();
       return { ok: true };
     },

@@ -4,8 +4,8 @@
  * runs in PostgreSQL and only small plain objects come back.
  *
  * The number of SQL statements does not depend on the number of members: one for the members, one for the decks,
- * then one each for the review counts, the streak days and the mastery counts of all visible members at once
- * (five in all; the last three only when someone's figures are visible).
+ * then one each for the review counts, the current streaks (from StudyDay) and the mastery counts of all visible
+ * members at once (five in all; the last three only when someone's figures are visible).
  *
  * Privacy: a member's figures are computed and returned only when they share their progress with the group
  * (`GroupMember.shareProgress`) or are the viewer; the aggregate queries never read the logs or cards of anyone
@@ -14,10 +14,9 @@
  *
  * Not marked "server-only" so integration tests and the bench can import it (like lib/study/stats.ts).
  */
-import { Prisma, type GroupRole } from "@/generated/prisma/client";
+import type { GroupRole } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db-client";
 import { DEFAULT_SCHEDULER_SETTINGS, isValidTimeZone, SrsError, studyDay, type StudyDayOptions } from "@/lib/srs";
-import { currentStreak, studyDateSql } from "@/lib/study/stats";
 
 /** A card counts as mastered once it is in REVIEW with at least this stability (days), and not suspended. */
 export const MASTERY_STABILITY_DAYS = 21;
@@ -106,9 +105,9 @@ interface MemberRow {
 }
 
 /**
- * The learner's day boundary as stored, or the defaults (UTC, 04:00) when the stored values are not valid any
- * more, as lib/study/settings.ts does when loading settings. Checked here because PostgreSQL would fail the whole
- * statement (every member's streak) on one zone it does not know.
+ * The learner's day boundary as stored, for "today" and "yesterday" of their streak. The database only stores
+ * zones PostgreSQL knows and hours 0..23; a zone it knows and the JavaScript runtime does not (such as "Factory")
+ * falls back to UTC here, as lib/study/settings.ts does when loading settings, instead of failing the page.
  */
 function dayOptions(member: MemberRow): StudyDayOptions {
   const hour = member.dayStartHour;
@@ -116,11 +115,6 @@ function dayOptions(member: MemberRow): StudyDayOptions {
     timeZone: isValidTimeZone(member.timeZone) ? member.timeZone : DEFAULT_SCHEDULER_SETTINGS.timeZone,
     dayStartHour: Number.isInteger(hour) && hour >= 0 && hour <= 23 ? hour : DEFAULT_SCHEDULER_SETTINGS.dayStartHour,
   };
-}
-
-/** SQL for the study date of `column`, in the zone and day start hour of the row `alias` (see {@link studyDateSql}). */
-function dayOf(column: Prisma.Sql, alias: "m" | "w"): Prisma.Sql {
-  return studyDateSql(column, Prisma.raw(`${alias}."timeZone"`), Prisma.raw(`${alias}."dayStartHour"`));
 }
 
 const byName = (a: { name: string; userId: string }, b: { name: string; userId: string }) =>
@@ -189,7 +183,7 @@ async function figuresOf(db: Db, groupId: string, visible: MemberRow[], decks: G
   const weekStart = new Date(now.getTime() - WEEK_HOURS * HOUR_MS);
   const retentionStart = new Date(now.getTime() - RETENTION_DAYS * DAY_MS);
 
-  const [counts, runs, mastered] = await Promise.all([
+  const [counts, streaks, mastered] = await Promise.all([
     // Weekly count and retention together: both read the member's logs of the last 30 days through
     // ReviewLog(userId, reviewedAt), and conditional aggregates (FILTER) give per-user counts in one pass.
     // The week is a subset of the 30 days because 7 × 24 h < 30 × 24 h.
@@ -201,53 +195,16 @@ async function figuresOf(db: Db, groupId: string, visible: MemberRow[], decks: G
       FROM "ReviewLog" r
       WHERE r."userId" = ANY(${userIds}::text[]) AND r."reviewedAt" >= ${retentionStart} AND r."reviewedAt" < ${now}
       GROUP BY r."userId"`,
-    // Streaks, as `streak` in lib/study/stats.ts: study days with a review, bucketed in SQL by each member's zone
-    // and day start hour (passed per member through unnest, validated above), logs after the member's current
-    // study day ignored. Instead of bucketing every log (a full year of ten reviews a day is 3,650 logs per member)
-    // the current run is walked back one study day at a time with a recursive CTE, one backward probe of
-    // ReviewLog(userId, reviewedAt) per day: the cost follows the streaks' lengths, not the size of the history.
-    // - Start: each member's latest log before the end of their today; members whose latest study day is before
-    //   yesterday have no current streak and drop out here.
-    // - Step from day d: the latest log before `bound` whose study day is before d; the run goes on when that day
-    //   is d − 1. `bound` is d's start hour read as local time by PostgreSQL: never before the first instant of
-    //   day d (at DST changes PostgreSQL resolves a skipped or repeated hour to an instant at or after it), so no
-    //   log of an earlier day lies at or after it. Usually it is exactly that instant, so the backward probe's
-    //   first row already belongs to an earlier day (the filter only matters inside a repeated hour).
-    // Each member's row with the largest length is their current run; `last` is its latest day.
-    db.$queryRaw<Array<{ userId: string; last: string; length: number }>>`
-      WITH RECURSIVE m AS (
-        SELECT * FROM unnest(
-          ${userIds}::text[], ${options.map((option) => option.timeZone)}::text[], ${options.map((option) => option.dayStartHour)}::int[],
-          ${today.map((day) => day.end.toISOString())}::timestamp(3)[], ${today.map((day) => day.key)}::date[]
-        ) AS m("userId", "timeZone", "dayStartHour", "todayEnd", "today")
-      ), walk AS (
-        SELECT m."userId", m."timeZone", m."dayStartHour", latest."day", 1 AS "length"
-        FROM m
-        CROSS JOIN LATERAL (
-          SELECT ${dayOf(Prisma.sql`r."reviewedAt"`, "m")} AS "day"
-          FROM "ReviewLog" r
-          WHERE r."userId" = m."userId" AND r."reviewedAt" < m."todayEnd"
-          ORDER BY r."reviewedAt" DESC
-          LIMIT 1
-        ) latest
-        WHERE latest."day" >= m."today" - 1
-        UNION ALL
-        SELECT w."userId", w."timeZone", w."dayStartHour", previous."day", w."length" + 1
-        FROM walk w
-        CROSS JOIN LATERAL (
-          SELECT ${dayOf(Prisma.sql`r."reviewedAt"`, "w")} AS "day"
-          FROM "ReviewLog" r
-          WHERE r."userId" = w."userId"
-            AND r."reviewedAt" < (((w."day" + make_interval(hours => w."dayStartHour")) AT TIME ZONE w."timeZone") AT TIME ZONE 'UTC')
-            AND ${dayOf(Prisma.sql`r."reviewedAt"`, "w")} < w."day"
-          ORDER BY r."reviewedAt" DESC
-          LIMIT 1
-        ) previous
-        WHERE previous."day" = w."day" - 1
-      )
-      SELECT "userId", to_char(max("day"), 'YYYY-MM-DD') AS "last", max("length")::int AS "length"
-      FROM walk
-      GROUP BY "userId"`,
+    // Current streaks, as `streak` in lib/study/stats.ts, from StudyDay: its rows are bucketed by each member's
+    // stored zone and day start hour and carry the length of the run ending on that day (database triggers keep
+    // them; see prisma/schema.prisma). The run ending today, else the one ending yesterday, else 0: two primary-key
+    // probes per member, whatever the length of their history. Days after today do not matter, because a row's
+    // run length only counts the days before it.
+    db.$queryRaw<Array<{ userId: string; streak: number }>>`
+      SELECT m."userId", COALESCE(t."streak", y."streak", 0)::int AS "streak"
+      FROM unnest(${userIds}::text[], ${today.map((day) => day.key)}::date[]) AS m("userId", "today")
+      LEFT JOIN "StudyDay" t ON t."userId" = m."userId" AND t."day" = m."today"
+      LEFT JOIN "StudyDay" y ON y."userId" = m."userId" AND y."day" = m."today" - 1`,
     // Mastery per (member, deck): Prisma's groupBy cannot group cards by their question's deck.
     db.$queryRaw<Array<{ userId: string; deckId: string; mastered: number }>>`
       SELECT c."userId", q."deckId", count(*)::int AS "mastered"
@@ -260,15 +217,14 @@ async function figuresOf(db: Db, groupId: string, visible: MemberRow[], decks: G
   ]);
 
   const countsOf = new Map(counts.map((row) => [row.userId, row]));
-  const runOf = new Map(runs.map((row) => [row.userId, row]));
+  const streakOf = new Map(streaks.map((row) => [row.userId, row.streak]));
   const masteredOf = new Map(mastered.map((row) => [`${row.userId} ${row.deckId}`, row.mastered]));
   return new Map(
-    visible.map((member, index) => {
+    visible.map((member) => {
       const count = countsOf.get(member.userId);
-      const run = runOf.get(member.userId);
       const figures: MemberFigures = {
         reviewsThisWeek: count?.week ?? 0,
-        streakDays: run ? currentStreak(run.last, run.length, today[index]!.key) : 0,
+        streakDays: streakOf.get(member.userId) ?? 0,
         retention30d: count && count.reviewed > 0 ? count.retained / count.reviewed : null,
         mastery: decks.map((deck) => ({ ...deck, mastered: masteredOf.get(`${member.userId} ${deck.deckId}`) ?? 0 })),
       };

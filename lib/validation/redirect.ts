@@ -8,3 +8,12 @@ export function safeCallbackPath(value: unknown, fallback = "/home"): string {
   if (/[\u0000-\u001f]/.test(value)) return fallback;
   return value;
 }
+
+/**
+ * `page` with `callbackPath` as its `callbackUrl` parameter, so moving between the login and registration pages
+ * keeps the destination; the default destination is left out to keep the link plain.
+ */
+export function withCallback(page: "/login" | "/register", callbackPath: string, fallback = "/home"): string {
+  const destination = safeCallbackPath(callbackPath, fallback);
+  return destination === fallback ? page : `${page}?callbackUrl=${encodeURIComponent(destination)}`;
+}
