@@ -3,7 +3,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Packages with native or WASM parts stay as Node requires instead of being bundled.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/client", "@prisma/adapter-pg"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/client", "@prisma/adapter-pg", "@open-spaced-repetition/binding", "sql.js"],
   experimental: {
     // forbidden() for server-side 403s (admin pages).
     authInterrupts: true,
