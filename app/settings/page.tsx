@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
 import { listDecks } from "@/lib/bank/queries";
+import { visibleDecks } from "@/lib/bank/visibility";
 import { getDb } from "@/lib/db";
 import { loadStudySettings } from "@/lib/study/settings";
 import { SettingsForm } from "./settings-form";
@@ -10,8 +11,8 @@ export const metadata: Metadata = { title: "Study settings" };
 export default async function SettingsPage() {
   const user = await requireUser("/settings");
   const db = getDb();
-  const [settings, decks] = await Promise.all([loadStudySettings(db, user.id), listDecks(db)]);
-  const deckIds = await db.deck.findMany({ select: { id: true, slug: true } });
+  const [settings, decks] = await Promise.all([loadStudySettings(db, user.id), listDecks(db, user.id)]);
+  const deckIds = await db.deck.findMany({ where: visibleDecks(user.id), select: { id: true, slug: true } });
   const idOf = new Map(deckIds.map((deck) => [deck.slug, deck.id]));
   return (
     <div className="mx-auto max-w-2xl space-y-6">

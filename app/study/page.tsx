@@ -23,7 +23,7 @@ export default async function StudyPage({ searchParams }: { searchParams: Promis
   const { deck, start } = paramsSchema.parse({ deck: first(raw.deck) || undefined, start: first(raw.start) });
   const db = getDb();
   const settings = await loadStudySettings(db, user.id);
-  const [overview, decks] = await Promise.all([getQueueOverview(db, user.id, settings, new Date(), deck), listDecks(db)]);
+  const [overview, decks] = await Promise.all([getQueueOverview(db, user.id, settings, new Date(), deck), listDecks(db, user.id)]);
   const titleOf = new Map(decks.map((entry) => [entry.slug, entry.title]));
   const total = overview.counts.new + overview.counts.learning + overview.counts.review;
   const scope = deck ? titleOf.get(deck) ?? deck : "All your decks";

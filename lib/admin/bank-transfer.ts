@@ -20,6 +20,7 @@ import { writeAudit } from "./audit";
 import { parseFlashcardCsv, type CsvImportPreview } from "./csv-flashcards";
 import { assertAdmin } from "./guard";
 import { parseOrThrow } from "./schemas";
+import { SHARED_DECKS } from "@/lib/bank/visibility";
 
 /** Largest upload accepted (zip or CSV), checked before anything is parsed. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -28,7 +29,8 @@ export const MAX_CSV_CHARACTERS = 5_000_000;
 export async function exportBankZip(db: Db, actorId: string, deckSlug?: string): Promise<{ filename: string; bytes: Uint8Array; questionCount: number }> {
   await assertAdmin(db, actorId);
   const decks = await db.deck.findMany({
-    where: deckSlug ? { slug: deckSlug } : {},
+    // The shared bank only: learners' personal (imported) decks are theirs (lib/bank/visibility.ts).
+    where: { ...SHARED_DECKS, ...(deckSlug ? { slug: deckSlug } : {}) },
     orderBy: [{ order: "asc" }, { slug: "asc" }],
     select: { id: true, slug: true, title: true, description: true, order: true },
   });
@@ -113,7 +115,7 @@ export const csvImportSchema = z.object({
 });
 
 async function csvPreview(db: Db, input: z.infer<typeof csvImportSchema>): Promise<CsvImportPreview> {
-  const deck = await db.deck.findUnique({ where: { slug: input.deck }, select: { id: true } });
+  const deck = await db.deck.findFirst({ where: { slug: input.deck, ...SHARED_DECKS }, select: { id: true } });
   if (!deck) throw new AppError("VALIDATION", "Please fix the highlighted fields.", { deck: [`There is no deck "${input.deck}".`] });
   const keys = await db.question.findMany({ where: { key: { startsWith: "csv-" } }, select: { key: true } });
   return parseFlashcardCsv(input.text, { deck: input.deck, existingKeys: new Set(keys.map((row) => row.key)) });
@@ -135,7 +137,7 @@ export async function applyCsvImport(db: Db, actorId: string, input: unknown): P
   if (valid.length === 0) throw new AppError("VALIDATION", "No row of the CSV can be imported.");
   await db.$transaction(
     async (tx) => {
-      const deck = await tx.deck.findUniqueOrThrow({ where: { slug: data.deck }, select: { id: true } });
+      const deck = await tx.deck.findFirstOrThrow({ where: { slug: data.deck, ...SHARED_DECKS }, select: { id: true } });
       for (const question of valid) {
         const content = { ...question, choices: null, template: null };
         const created = await tx.question.create({ data: { key: question.key, ...contentColumns(content, deck.id), origin: "ADMIN", version: 1 } });

@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { writeAudit } from "./audit";
 import { assertAdmin } from "./guard";
 import { parseOrThrow } from "./schemas";
+import { SHARED_DECKS } from "@/lib/bank/visibility";
 
 export interface AdminDeckRow {
   id: string;
@@ -23,8 +24,9 @@ export interface AdminDeckRow {
 export async function listDecksForAdmin(db: Db, actorId: string): Promise<AdminDeckRow[]> {
   await assertAdmin(db, actorId);
   const [decks, counts] = await Promise.all([
-    db.deck.findMany({ orderBy: [{ order: "asc" }, { slug: "asc" }], select: { id: true, slug: true, title: true, description: true, order: true } }),
-    db.question.groupBy({ by: ["deckId", "status"], _count: { _all: true } }),
+    // The shared bank only: learners' personal (imported) decks are theirs (lib/bank/visibility.ts).
+    db.deck.findMany({ where: SHARED_DECKS, orderBy: [{ order: "asc" }, { slug: "asc" }], select: { id: true, slug: true, title: true, description: true, order: true } }),
+    db.question.groupBy({ by: ["deckId", "status"], where: { deck: SHARED_DECKS }, _count: { _all: true } }),
   ]);
   const count = (deckId: string, status: "ACTIVE" | "ARCHIVED") => counts.find((row) => row.deckId === deckId && row.status === status)?._count._all ?? 0;
   return decks.map((deck) => ({ ...deck, active: count(deck.id, "ACTIVE"), archived: count(deck.id, "ARCHIVED") }));
@@ -69,7 +71,7 @@ export async function moveDeck(db: Db, actorId: string, input: unknown): Promise
   await assertAdmin(db, actorId);
   const { id, direction } = parseOrThrow(moveDeckSchema, input);
   await db.$transaction(async (tx) => {
-    const decks = await tx.deck.findMany({ orderBy: [{ order: "asc" }, { slug: "asc" }], select: { id: true, slug: true, order: true } });
+    const decks = await tx.deck.findMany({ where: SHARED_DECKS, orderBy: [{ order: "asc" }, { slug: "asc" }], select: { id: true, slug: true, order: true } });
     const index = decks.findIndex((deck) => deck.id === id);
     if (index === -1) throw new AppError("NOT_FOUND", "That deck no longer exists.");
     const target = direction === "up" ? index - 1 : index + 1;

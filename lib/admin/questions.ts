@@ -17,6 +17,7 @@ import { writeAudit } from "./audit";
 import { assertAdmin, type Tx } from "./guard";
 import { parseOrThrow } from "./schemas";
 import { diffSnapshots, isMaterialChange, parseRevisionSnapshot, type FieldChange, type RevisionSnapshot } from "./revision-diff";
+import { SHARED_DECKS } from "@/lib/bank/visibility";
 
 export const QUESTION_PAGE_SIZE = 50;
 
@@ -59,10 +60,11 @@ export interface AdminQuestionPage {
 }
 
 function listWhere(query: QuestionListQuery): Prisma.QuestionWhereInput {
-  const where: Prisma.QuestionWhereInput = {};
+  // The shared bank only: learners' personal (imported) decks are theirs (lib/bank/visibility.ts).
+  const where: Prisma.QuestionWhereInput = { deck: SHARED_DECKS };
   const and: Prisma.QuestionWhereInput[] = [];
   if (query.status !== "ALL") where.status = query.status;
-  if (query.deck) where.deck = { slug: query.deck };
+  if (query.deck) where.deck = { ...SHARED_DECKS, slug: query.deck };
   if (query.kind) where.kind = query.kind;
   if (query.difficulty !== "") where.difficulty = query.difficulty;
   if (query.tag) where.tags = { has: query.tag };
@@ -128,8 +130,8 @@ export function countAffectedLearners(db: Db | Tx, questionId: string): Promise<
 
 export async function getQuestionForEdit(db: Db, actorId: string, id: string): Promise<QuestionForEdit | null> {
   await assertAdmin(db, actorId);
-  const row = await db.question.findUnique({
-    where: { id },
+  const row = await db.question.findFirst({
+    where: { id, deck: SHARED_DECKS },
     select: {
       id: true, version: true, status: true, origin: true, editedAt: true, ...STORED_CONTENT_SELECT,
       revisions: { orderBy: { version: "desc" }, take: 100, select: { id: true, version: true, reason: true, createdAt: true, author: { select: { email: true } } } },
@@ -174,7 +176,7 @@ function invalidDraft(issues: Array<{ field: string; message: string }>): AppErr
 }
 
 async function deckIdOf(tx: Tx, slug: string): Promise<string> {
-  const deck = await tx.deck.findUnique({ where: { slug }, select: { id: true } });
+  const deck = await tx.deck.findFirst({ where: { slug, ...SHARED_DECKS }, select: { id: true } });
   if (!deck) throw new AppError("VALIDATION", "Please fix the highlighted fields.", { deck: [`There is no deck "${slug}".`] });
   return deck.id;
 }

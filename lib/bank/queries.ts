@@ -1,10 +1,12 @@
 /**
  * Read side of the question bank for learners: decks with counts, a deck's questions with filters, one question
- * with its neighbours. Returns only the fields pages show (never whole rows), active questions only.
+ * with its neighbours. Returns only the fields pages show (never whole rows), active questions only, and only
+ * decks the viewer may see (the shared bank plus their personal decks; lib/bank/visibility.ts).
  */
 import { z } from "zod";
 import type { Db } from "@/lib/db-client";
 import type { Prisma } from "@/generated/prisma/client";
+import { visibleDecks } from "./visibility";
 
 export const KIND_LABELS = { FLASHCARD: "Flashcard", MULTIPLE_CHOICE: "Multiple choice", NUMERIC: "Numeric" } as const;
 export type QuestionKind = keyof typeof KIND_LABELS;
@@ -14,15 +16,23 @@ export interface DeckSummary {
   title: string;
   description: string;
   questionCount: number;
+  /** True for the viewer's own (imported) deck, false for the shared bank. */
+  personal: boolean;
 }
 
-export async function listDecks(db: Db): Promise<DeckSummary[]> {
+/** Decks `viewerId` may see, shared bank first in bank order, then their personal decks by title; null: shared only. */
+export async function listDecks(db: Db, viewerId: string | null): Promise<DeckSummary[]> {
+  const visible = visibleDecks(viewerId);
   const [decks, counts] = await Promise.all([
-    db.deck.findMany({ orderBy: [{ order: "asc" }, { title: "asc" }], select: { id: true, slug: true, title: true, description: true } }),
-    db.question.groupBy({ by: ["deckId"], where: { status: "ACTIVE" }, _count: { _all: true } }),
+    db.deck.findMany({ where: visible, orderBy: [{ order: "asc" }, { title: "asc" }], select: { id: true, slug: true, title: true, description: true, ownerId: true } }),
+    db.question.groupBy({ by: ["deckId"], where: { status: "ACTIVE", deck: visible }, _count: { _all: true } }),
   ]);
   const countByDeck = new Map(counts.map((row) => [row.deckId, row._count._all]));
-  return decks.map((deck) => ({ slug: deck.slug, title: deck.title, description: deck.description, questionCount: countByDeck.get(deck.id) ?? 0 }));
+  const summaries = decks.map((deck) => ({
+    slug: deck.slug, title: deck.title, description: deck.description, questionCount: countByDeck.get(deck.id) ?? 0, personal: deck.ownerId !== null,
+  }));
+  // Stable sort: personal decks after the shared bank (their `order` is not part of the bank's order).
+  return summaries.sort((a, b) => Number(a.personal) - Number(b.personal));
 }
 
 /** Filters from the deck page's URL; anything malformed is dropped rather than failing the page. */
@@ -59,8 +69,9 @@ export async function getDeckWithQuestions(
   db: Db,
   slug: string,
   filters: DeckFilters,
+  viewerId: string | null,
 ): Promise<{ deck: DeckSummary; questions: QuestionListItem[]; tags: string[] } | null> {
-  const deck = await db.deck.findUnique({ where: { slug }, select: { id: true, slug: true, title: true, description: true } });
+  const deck = await db.deck.findFirst({ where: { slug, ...visibleDecks(viewerId) }, select: { id: true, slug: true, title: true, description: true, ownerId: true } });
   if (!deck) return null;
   const where: Prisma.QuestionWhereInput = { deckId: deck.id, status: "ACTIVE" };
   if (filters.kind) where.kind = filters.kind;
@@ -78,7 +89,11 @@ export async function getDeckWithQuestions(
     db.question.findMany({ where: { deckId: deck.id, status: "ACTIVE" }, select: { tags: true } }),
   ]);
   const tags = [...new Set(all.flatMap((question) => question.tags))].sort();
-  return { deck: { slug: deck.slug, title: deck.title, description: deck.description, questionCount: all.length }, questions, tags };
+  return {
+    deck: { slug: deck.slug, title: deck.title, description: deck.description, questionCount: all.length, personal: deck.ownerId !== null },
+    questions,
+    tags,
+  };
 }
 
 export interface QuestionDetail {
@@ -100,9 +115,9 @@ export interface QuestionDetail {
 
 const storedChoicesSchema = z.array(z.object({ text: z.string(), correct: z.boolean().optional(), why: z.string().optional() }));
 
-export async function getQuestionDetail(db: Db, deckSlug: string, key: string): Promise<QuestionDetail | null> {
+export async function getQuestionDetail(db: Db, deckSlug: string, key: string, viewerId: string | null): Promise<QuestionDetail | null> {
   const question = await db.question.findFirst({
-    where: { key, status: "ACTIVE", deck: { slug: deckSlug } },
+    where: { key, status: "ACTIVE", deck: { slug: deckSlug, ...visibleDecks(viewerId) } },
     select: {
       key: true, title: true, kind: true, difficulty: true, tags: true, prompt: true, answer: true, explanation: true, choices: true,
       deck: { select: { id: true, slug: true, title: true } },

@@ -9,6 +9,7 @@ import { countActions, planSeed, type SeedAction, type SeedCounts, type SeedPlan
 import type { LoadedContent } from "@/lib/content/load";
 import { STORED_CONTENT_SELECT, contentColumns, revisionSnapshot, storedContentHash } from "./stored";
 import { refreshBankOrder } from "./order";
+import { SHARED_DECKS } from "./visibility";
 
 export interface SeedOptions {
   force?: boolean;
@@ -37,7 +38,8 @@ export interface SeedSummary extends SeedCounts {
 }
 
 async function upsertDecks(db: Db, content: LoadedContent): Promise<{ created: number; updated: number; ids: Map<string, string> }> {
-  const existing = await db.deck.findMany();
+  // Personal (imported) decks are not the seed's business.
+  const existing = await db.deck.findMany({ where: SHARED_DECKS });
   const bySlug = new Map(existing.map((deck) => [deck.slug, deck]));
   let created = 0;
   let updated = 0;
@@ -58,7 +60,9 @@ async function upsertDecks(db: Db, content: LoadedContent): Promise<{ created: n
 
 /** The seed plan for `content` against the questions stored now: what a run would do, without writing. */
 export async function planSeedAgainstDb(db: Db, content: LoadedContent, options: Pick<SeedOptions, "force" | "archiveDecks" | "adoptEqualFiles"> = {}): Promise<SeedPlan> {
+  // Only the shared bank: questions of personal decks are never updated, flagged or archived by a seed.
   const stored = await db.question.findMany({
+    where: { deck: SHARED_DECKS },
     select: { id: true, contentHash: true, editedAt: true, status: true, origin: true, ...STORED_CONTENT_SELECT },
   });
   const storedQuestions: StoredQuestion[] = stored.map((question) => ({

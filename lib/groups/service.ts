@@ -14,6 +14,7 @@ import { AppError } from "@/lib/errors";
 import { parseOrThrow as parse } from "@/lib/validation/parse";
 import { can, canActOn, type GroupAction, type GroupRoleName, type GroupViewer } from "./permissions";
 import { getGroupProgress, type GroupProgress } from "./progress";
+import { SHARED_DECKS } from "@/lib/bank/visibility";
 
 type Tx = Prisma.TransactionClient;
 
@@ -322,7 +323,8 @@ export async function setGroupDecks(db: Db, actorId: string, input: unknown): Pr
   const { groupId, deckIds } = parse(setDecksSchema, input);
   await db.$transaction(async (tx) => {
     await authorize(tx, groupId, actorId, "changeDecks");
-    const decks = await tx.deck.findMany({ where: { id: { in: deckIds } }, select: { id: true, title: true } });
+    // Shared-bank decks only: a personal deck is its owner's alone, so it can never become a group deck.
+    const decks = await tx.deck.findMany({ where: { id: { in: deckIds }, ...SHARED_DECKS }, select: { id: true, title: true } });
     if (decks.length !== new Set(deckIds).size) throw new AppError("VALIDATION", "Some of those decks no longer exist. Reload and choose again.");
     await tx.groupDeck.deleteMany({ where: { groupId } });
     if (decks.length > 0) await tx.groupDeck.createMany({ data: decks.map((deck) => ({ groupId, deckId: deck.id })) });

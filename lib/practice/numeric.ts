@@ -6,6 +6,7 @@
 import { randomInt } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "@/lib/db-client";
+import { SHARED_DECKS } from "@/lib/bank/visibility";
 import { AppError } from "@/lib/errors";
 import { checkAnswer, fillPlaceholders, formatNumber, fromStoredTemplate, generateInstance, parseLearnerAnswer, renderSolution, type NumericTemplate } from "@/lib/numeric";
 
@@ -59,7 +60,8 @@ export async function pickNumericQuestion(
   const where = {
     kind: "NUMERIC" as const,
     status: "ACTIVE" as const,
-    ...(options.deckSlug ? { deck: { slug: options.deckSlug } } : {}),
+    // Numeric questions exist only in the shared bank (imported personal decks hold flashcards).
+    deck: { ...SHARED_DECKS, ...(options.deckSlug ? { slug: options.deckSlug } : {}) },
     ...(options.key ? { key: options.key } : {}),
   };
   const candidates = await db.question.findMany({ where, select: { id: true, key: true }, orderBy: { key: "asc" } });
@@ -138,8 +140,8 @@ export interface NumericDeckCount {
 /** Decks that have numeric questions, with how many. */
 export async function listNumericDecks(db: Db): Promise<NumericDeckCount[]> {
   const [decks, counts] = await Promise.all([
-    db.deck.findMany({ orderBy: [{ order: "asc" }, { title: "asc" }], select: { id: true, slug: true, title: true } }),
-    db.question.groupBy({ by: ["deckId"], where: { kind: "NUMERIC", status: "ACTIVE" }, _count: { _all: true } }),
+    db.deck.findMany({ where: SHARED_DECKS, orderBy: [{ order: "asc" }, { title: "asc" }], select: { id: true, slug: true, title: true } }),
+    db.question.groupBy({ by: ["deckId"], where: { kind: "NUMERIC", status: "ACTIVE", deck: SHARED_DECKS }, _count: { _all: true } }),
   ]);
   const countByDeck = new Map(counts.map((row) => [row.deckId, row._count._all]));
   return decks.flatMap((deck) => {

@@ -7,6 +7,7 @@
 import type { Db } from "@/lib/db-client";
 import { Prisma } from "@/generated/prisma/client";
 import { AppError } from "@/lib/errors";
+import { visibleDecks } from "@/lib/bank/visibility";
 import { fromStoredTemplate } from "@/lib/numeric";
 import {
   allowedRatings,
@@ -81,12 +82,19 @@ interface ScopeDeck {
   orderVersion: number;
 }
 
-/** The decks in scope, in deck order (the order new cards are introduced in, deck by deck). */
-function scopeDecks(db: Db, settings: StudySettings, deckSlug?: string): Promise<ScopeDeck[]> {
+/**
+ * The decks in scope, in deck order (the order new cards are introduced in, deck by deck): only decks the learner
+ * may see (lib/bank/visibility.ts), the shared bank first, then their personal decks.
+ */
+function scopeDecks(db: Db, userId: string, settings: StudySettings, deckSlug?: string): Promise<ScopeDeck[]> {
   return db.deck.findMany({
-    where: { ...(settings.studyDeckIds.length > 0 ? { id: { in: settings.studyDeckIds } } : {}), ...(deckSlug ? { slug: deckSlug } : {}) },
+    where: {
+      ...visibleDecks(userId),
+      ...(settings.studyDeckIds.length > 0 ? { id: { in: settings.studyDeckIds } } : {}),
+      ...(deckSlug ? { slug: deckSlug } : {}),
+    },
     select: { id: true, slug: true, order: true, orderVersion: true },
-    orderBy: [{ order: "asc" }, { slug: "asc" }],
+    orderBy: [{ ownerId: { sort: "asc", nulls: "first" } }, { order: "asc" }, { slug: "asc" }],
   });
 }
 
@@ -167,7 +175,7 @@ async function loadQueue(db: Db, userId: string, settings: StudySettings, now: D
       where: { userId, reviewedAt: { gte: day.start, lt: day.end }, stateBefore: { in: ["NEW", "REVIEW"] } },
       _count: { _all: true },
     }),
-    scopeDecks(db, settings, deckSlug),
+    scopeDecks(db, userId, settings, deckSlug),
   ]);
   const doneNew = doneByState.find((row) => row.stateBefore === "NEW")?._count._all ?? 0;
   const doneReviews = doneByState.find((row) => row.stateBefore === "REVIEW")?._count._all ?? 0;
@@ -334,7 +342,10 @@ export async function submitReview(db: Db, userId: string, input: unknown, setti
   const existing = await appliedReview(db, userId, request.clientRequestId);
   if (existing) return existing;
 
-  const question = await db.question.findFirst({ where: { id: request.questionId, status: "ACTIVE" }, select: { id: true, kind: true, choices: true, template: true } });
+  const question = await db.question.findFirst({
+    where: { id: request.questionId, status: "ACTIVE", deck: visibleDecks(userId) },
+    select: { id: true, kind: true, choices: true, template: true },
+  });
   if (!question) throw new AppError("NOT_FOUND", "That question is no longer available.");
 
   // Quiz kinds: the server decides whether the answer was right, and so which ratings are allowed.
@@ -460,7 +471,7 @@ export async function setCardSuspended(db: Db, userId: string, questionId: strin
   if (count === 0) {
     if (!suspended) throw new AppError("NOT_FOUND", "You have no card for that question.");
     // Suspending a question never studied yet: create its card already suspended.
-    const question = await db.question.findFirst({ where: { id: questionId, status: "ACTIVE" }, select: { id: true } });
+    const question = await db.question.findFirst({ where: { id: questionId, status: "ACTIVE", deck: visibleDecks(userId) }, select: { id: true } });
     if (!question) throw new AppError("NOT_FOUND", "That question is not available.");
     await db.card.create({ data: { userId, questionId, ...newCard(new Date()), suspended: true } });
   }

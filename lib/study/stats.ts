@@ -13,6 +13,7 @@
  */
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db-client";
+import { deckVisibleSql } from "@/lib/bank/visibility";
 import { daysBetweenKeys, SrsError, studyDay, studyDayOfKey, type StudyDayOptions } from "@/lib/srs";
 
 /** The learner's day boundary (validated settings: an IANA zone and an hour 0..23). */
@@ -133,11 +134,17 @@ export function currentStreak(lastDay: string, length: number, todayKey: string)
   return daysBetweenKeys(lastDay, todayKey) <= 1 ? length : 0;
 }
 
-/** SQL condition: `deckId` is one of the learner's study decks (every deck when they chose none). */
+/**
+ * SQL condition: `deckId` is one of the learner's study decks (every deck they may see when they chose none) and
+ * visible to them (the shared bank or their own personal deck; lib/bank/visibility.ts).
+ */
 function inStudyDecks(userId: string, deckId: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`(
-    NOT EXISTS (SELECT 1 FROM "StudyDeck" sd WHERE sd."userId" = ${userId})
-    OR EXISTS (SELECT 1 FROM "StudyDeck" sd WHERE sd."userId" = ${userId} AND sd."deckId" = ${deckId})
+    EXISTS (SELECT 1 FROM "Deck" vd WHERE vd."id" = ${deckId} AND ${deckVisibleSql("vd", userId)})
+    AND (
+      NOT EXISTS (SELECT 1 FROM "StudyDeck" sd WHERE sd."userId" = ${userId})
+      OR EXISTS (SELECT 1 FROM "StudyDeck" sd WHERE sd."userId" = ${userId} AND sd."deckId" = ${deckId})
+    )
   )`;
 }
 
@@ -184,7 +191,7 @@ export async function dueToday(db: Db, userId: string, options: StatsOptions, no
       GROUP BY q."deckId"
     ) fresh ON fresh."deckId" = d."id"
     WHERE ${inStudyDecks(userId, Prisma.sql`d."id"`)}
-    ORDER BY d."order", d."title", d."slug"`;
+    ORDER BY (d."ownerId" IS NOT NULL), d."order", d."title", d."slug"`;
 }
 
 /**

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireUser } from "@/lib/auth/session";
+import { getCurrentUser, requireUser } from "@/lib/auth/session";
 import { KIND_LABELS, getDeckWithQuestions, parseDeckFilters } from "@/lib/bank/queries";
 import { getDb } from "@/lib/db";
+import { visibleDecks } from "@/lib/bank/visibility";
 import { DifficultyDots, KindBadge, TagChip } from "@/app/ui/badges";
 
 type Params = Promise<{ slug: string }>;
@@ -11,15 +12,16 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { slug } = await params;
-  const deck = await getDb().deck.findUnique({ where: { slug }, select: { title: true } });
+  const viewer = await getCurrentUser();
+  const deck = await getDb().deck.findFirst({ where: { slug, ...visibleDecks(viewer?.id ?? null) }, select: { title: true } });
   return { title: deck?.title ?? "Deck" };
 }
 
 export default async function DeckPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const { slug } = await params;
-  await requireUser(`/decks/${slug}`);
+  const user = await requireUser(`/decks/${slug}`);
   const filters = parseDeckFilters(await searchParams);
-  const result = await getDeckWithQuestions(getDb(), slug, filters);
+  const result = await getDeckWithQuestions(getDb(), slug, filters, user.id);
   if (!result) notFound();
   const { deck, questions, tags } = result;
   const filtered = Boolean(filters.kind || filters.tag || filters.difficulty || filters.q);

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { listDecks } from "@/lib/bank/queries";
+import { SHARED_DECKS } from "@/lib/bank/visibility";
 import { getDb } from "@/lib/db";
 import type { Db } from "@/lib/db-client";
 import { isAppError } from "@/lib/errors";
@@ -31,9 +32,12 @@ interface MemberRow {
   figures: MemberFigures | null | undefined;
 }
 
-/** Every deck of the instance with its id, for the deck chooser (listDecks has no ids; as on the settings page). */
+/**
+ * Every deck of the shared bank with its id, for the deck chooser (listDecks has no ids; as on the settings page).
+ * Personal decks cannot be group decks.
+ */
 async function deckOptions(db: Db): Promise<Array<{ id: string; title: string; count: number }>> {
-  const [decks, ids] = await Promise.all([listDecks(db), db.deck.findMany({ select: { id: true, slug: true } })]);
+  const [decks, ids] = await Promise.all([listDecks(db, null), db.deck.findMany({ where: SHARED_DECKS, select: { id: true, slug: true } })]);
   const idOf = new Map(ids.map((deck) => [deck.slug, deck.id]));
   return decks.flatMap((deck) => {
     const id = idOf.get(deck.slug);

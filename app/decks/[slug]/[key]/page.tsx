@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireUser } from "@/lib/auth/session";
+import { getCurrentUser, requireUser } from "@/lib/auth/session";
 import { getQuestionDetail } from "@/lib/bank/queries";
 import { getDb } from "@/lib/db";
+import { visibleDecks } from "@/lib/bank/visibility";
 import { renderInlineMarkdown, renderMarkdown } from "@/lib/markdown";
 import { DifficultyDots, KindBadge, TagChip } from "@/app/ui/badges";
 import { NumericTry } from "@/app/practice/numeric-try";
@@ -14,14 +15,15 @@ type Params = Promise<{ slug: string; key: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { key } = await params;
-  const question = await getDb().question.findFirst({ where: { key, status: "ACTIVE" }, select: { title: true } });
+  const viewer = await getCurrentUser();
+  const question = await getDb().question.findFirst({ where: { key, status: "ACTIVE", deck: visibleDecks(viewer?.id ?? null) }, select: { title: true } });
   return { title: question?.title ?? "Question" };
 }
 
 export default async function QuestionPage({ params }: { params: Params }) {
   const { slug, key } = await params;
   const user = await requireUser(`/decks/${slug}/${key}`);
-  const question = await getQuestionDetail(getDb(), slug, key);
+  const question = await getQuestionDetail(getDb(), slug, key, user.id);
   if (!question) notFound();
   const card = await getDb().card.findFirst({ where: { userId: user.id, question: { key } }, select: { suspended: true, leech: true, questionId: true } });
   const deckHref = `/decks/${question.deck.slug}`;
