@@ -3,7 +3,9 @@ import { requireUser } from "@/lib/auth/session";
 import { listDecks } from "@/lib/bank/queries";
 import { visibleDecks } from "@/lib/bank/visibility";
 import { getDb } from "@/lib/db";
+import { getOptimizerOverview } from "@/lib/fsrs-optimizer/service";
 import { loadStudySettings } from "@/lib/study/settings";
+import { OptimizerPanel } from "./optimizer-panel";
 import { SettingsForm } from "./settings-form";
 
 export const metadata: Metadata = { title: "Study settings" };
@@ -11,7 +13,7 @@ export const metadata: Metadata = { title: "Study settings" };
 export default async function SettingsPage() {
   const user = await requireUser("/settings");
   const db = getDb();
-  const [settings, decks] = await Promise.all([loadStudySettings(db, user.id), listDecks(db, user.id)]);
+  const [settings, decks, optimizer] = await Promise.all([loadStudySettings(db, user.id), listDecks(db, user.id), getOptimizerOverview(db, user.id)]);
   const deckIds = await db.deck.findMany({ where: visibleDecks(user.id), select: { id: true, slug: true } });
   const idOf = new Map(deckIds.map((deck) => [deck.slug, deck.id]));
   return (
@@ -36,6 +38,7 @@ export default async function SettingsPage() {
         decks={decks.map((deck) => ({ id: idOf.get(deck.slug) ?? "", title: deck.title, count: deck.questionCount })).filter((deck) => deck.id)}
         timeZones={Intl.supportedValuesOf("timeZone")}
       />
+      <OptimizerPanel initial={optimizer} timeZone={settings.timeZone} />
     </div>
   );
 }

@@ -9,6 +9,8 @@ export {
   MAX_STEPS,
   stepMinutes,
   isValidTimeZone,
+  fsrsParametersSchema,
+  FSRS_PARAMETER_COUNT,
   type SchedulerSettings,
   type SchedulerSettingsInput,
 } from "./settings";

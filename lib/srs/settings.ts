@@ -156,6 +156,25 @@ export const schedulerSettingsSchema = z.object({
   enableFuzz: z.boolean({ error: "Choose whether to fuzz intervals (true or false)." }).default(DEFAULT_SCHEDULER_SETTINGS.enableFuzz),
 });
 
+/** Number of FSRS-6 parameters (w0..w20), as ts-fsrs's `default_w` and the optimiser's output have. */
+export const FSRS_PARAMETER_COUNT = 21;
+
+/**
+ * zod schema of a learner's personal FSRS parameters (User.fsrsParameters, written by "Optimise my scheduler"):
+ * either empty, meaning ts-fsrs's defaults (`default_w`), or exactly {@link FSRS_PARAMETER_COUNT} finite numbers
+ * (zod rejects NaN and ±Infinity). Why not more checks: ts-fsrs clamps each weight into its own range
+ * (`CLAMP_PARAMETERS`) when it builds a scheduler, and the optimiser's output already lies in those ranges; what
+ * ts-fsrs cannot repair is a wrong length (it silently falls back to the defaults) or a non-finite value (NaN
+ * would spread to every interval), so those are refused here.
+ *
+ * Not part of {@link schedulerSettingsSchema}: the settings form must neither send nor clear them.
+ */
+export const fsrsParametersSchema = z
+  .array(z.number({ error: "Each FSRS parameter must be a finite number." }), { error: "Give the FSRS parameters as a list of numbers." })
+  .refine((parameters) => parameters.length === 0 || parameters.length === FSRS_PARAMETER_COUNT, {
+    error: `Give all ${FSRS_PARAMETER_COUNT} FSRS parameters, or none for the defaults.`,
+  });
+
 /** A learner's validated scheduler settings (every field present). See {@link schedulerSettingsSchema} for bounds. */
 export type SchedulerSettings = z.output<typeof schedulerSettingsSchema>;
 /** What {@link parseSchedulerSettings} accepts: every field optional. */
