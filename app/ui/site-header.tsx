@@ -11,6 +11,7 @@ export async function SiteHeader() {
         { href: "/home", label: "Home" },
         { href: "/study", label: "Study" },
         { href: "/decks", label: "Decks" },
+        { href: "/stats", label: "Statistics" },
         { href: "/groups", label: "Groups" },
         { href: "/practice", label: "Practice" },
         { href: "/analyzer", label: "Analyzer" },

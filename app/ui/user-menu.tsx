@@ -48,6 +48,9 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
           <Link role="menuitem" href="/account" className="block rounded-md px-3 py-2 text-sm hover:bg-slate-100 dark:hover:bg-slate-800" onClick={() => setOpen(false)}>
             Account settings
           </Link>
+          <Link role="menuitem" href="/account/data" className="block rounded-md px-3 py-2 text-sm hover:bg-slate-100 dark:hover:bg-slate-800" onClick={() => setOpen(false)}>
+            Import and export
+          </Link>
           <button
             role="menuitem"
             type="button"

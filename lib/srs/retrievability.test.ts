@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { fsrs } from "ts-fsrs";
+import { default_w, fsrs } from "ts-fsrs";
 import { describe, expect, it } from "vitest";
 import { newCard, parseSchedulerSettings, retrievability, reviewCard, SrsError, type SrsCard } from "./index";
 
@@ -23,6 +23,18 @@ describe("retrievability", () => {
     expect(retrievability(card, at(card, 0))).toBe(1);
     expect(retrievability(card, at(card, card.stability))).toBeCloseTo(0.9, 6);
     expect(retrievability(card, at(card, -1))).toBe(1); // before the last review: clamped to t = 0
+  });
+
+  it("follows the learner's own decay w20 when they have personal FSRS weights", () => {
+    const card = reviewed();
+    const personal = [...default_w];
+    personal[20] = 0.5;
+    // By hand: factor = 0.9^(−1/0.5) − 1 = 1/0.81 − 1 = 0.2345679…; at t = 2S, R = (1 + 2 · factor)^(−0.5)
+    // = (1.4691358…)^(−0.5) = 0.825029…. The default decay 0.1542 gives (1 + 2 · 0.98034649)^(−0.1542) = 0.845885….
+    expect(retrievability(card, at(card, 2 * card.stability), personal)).toBeCloseTo(0.825029, 5);
+    expect(retrievability(card, at(card, 2 * card.stability))).toBeCloseTo(0.845885, 5);
+    // Stability keeps its meaning under any decay: R(S) = 0.9.
+    expect(retrievability(card, at(card, card.stability), personal)).toBeCloseTo(0.9, 6);
   });
 
   it("agrees with ts-fsrs's get_retrievability at whole days", () => {

@@ -1,5 +1,5 @@
 import type { SrsCard } from "./card";
-import { defaultScheduler } from "./scheduler";
+import { default_w, forgetting_curve } from "ts-fsrs";
 import { assertDate } from "./validate";
 
 const DAY_MS = 86_400_000;
@@ -7,8 +7,8 @@ const DAY_MS = 86_400_000;
 /**
  * Probability (0..1] that the learner recalls the card at `now`: FSRS's forgetting curve
  * $R(t, S) = \left(1 + \text{factor} \cdot \frac{t}{S}\right)^{-w_{20}}$ with $\text{factor} = 0.9^{-1/w_{20}} - 1$,
- * evaluated by ts-fsrs (`forgetting_curve`, default FSRS-6 weights; desired retention does not enter it), so
- * $R(S, S) = 0.9$.
+ * evaluated by ts-fsrs (`forgetting_curve` with the learner's own FSRS-6 weights when given, else the defaults;
+ * desired retention does not enter it), so $R(S, S) = 0.9$ whatever the decay.
  *
  * - `t` is the time since `card.lastReview` in **fractional days** (ms / 86 400 000, clamped at 0 when `now` is
  *   earlier), so R falls smoothly during the day. ts-fsrs's `get_retrievability` floors `t` to whole days; at
@@ -27,11 +27,11 @@ const DAY_MS = 86_400_000;
  * retrievability(newCard(now), now);                                              // null
  * ```
  */
-export function retrievability(card: Pick<SrsCard, "state" | "stability" | "lastReview">, now: Date): number | null {
+export function retrievability(card: Pick<SrsCard, "state" | "stability" | "lastReview">, now: Date, parameters: readonly number[] = []): number | null {
   assertDate(now, "now");
   if (card.state === "NEW" || card.lastReview === null) return null;
   assertDate(card.lastReview, "card.lastReview");
   if (!(card.stability > 0)) return null;
   const elapsedDays = Math.max(0, (now.getTime() - card.lastReview.getTime()) / DAY_MS);
-  return defaultScheduler.forgetting_curve(elapsedDays, card.stability);
+  return forgetting_curve(parameters.length > 0 ? [...parameters] : default_w, elapsedDays, card.stability);
 }
