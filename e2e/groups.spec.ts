@@ -1,27 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { PASSWORD, register, uniqueEmail } from "./fixtures";
-
-/** Studies one card from /study: reveal it (or answer it), then rate it Good with Enter. */
-async function studyOneCard(page: Page) {
-  await page.goto("/study");
-  await page.getByRole("link", { name: /Start studying/ }).click();
-  const showAnswer = page.getByRole("button", { name: /Show answer/ });
-  const choices = page.getByRole("group", { name: /Choose one/ });
-  const numeric = page.getByLabel(/Your answer/);
-  await expect(showAnswer.or(choices).or(numeric).first()).toBeVisible();
-  if (await showAnswer.isVisible()) {
-    await page.keyboard.press("Space");
-  } else if (await choices.isVisible()) {
-    await page.keyboard.press("1");
-  } else {
-    await numeric.fill("1");
-    await numeric.press("Enter");
-  }
-  const ratings = page.getByRole("group", { name: "Rate how well you remembered" });
-  await expect(ratings).toBeVisible();
-  await ratings.getByRole("button").first().click();
-  await expect(page.getByText("1 reviewed")).toBeVisible();
-}
+import { PASSWORD, register, studyOneCard, uniqueEmail } from "./fixtures";
 
 function memberRow(page: Page, name: string) {
   return page.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 3, name: new RegExp(`^${name}`) }) });

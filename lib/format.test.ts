@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatBytes, formatCompact, formatCount } from "./format";
+import { formatBytes, formatCompact, formatCount, plural } from "./format";
 
 describe("format", () => {
   it("groups thousands", () => {
@@ -18,5 +18,14 @@ describe("format", () => {
     expect(formatBytes(3.5 * 1024 * 1024)).toBe("3.50 MiB"); // 3,670,016 bytes
     expect(formatBytes(150 * 1024)).toBe("150 KiB");
     expect(formatBytes(12.25 * 1024 ** 3)).toBe("12.3 GiB");
+  });
+});
+
+describe("plural", () => {
+  it("picks the word for the count, defaulting the plural to one + s, with thousands separators", () => {
+    expect(plural(1, "deck")).toBe("1 deck");
+    expect(plural(0, "deck")).toBe("0 decks");
+    expect(plural(3, "file was", "files were")).toBe("3 files were");
+    expect(plural(1200, "review")).toBe("1,200 reviews");
   });
 });

@@ -27,7 +27,10 @@ export function formatBytes(bytes: number): string {
   return `${unit === 0 ? value : value.toFixed(value >= 100 ? 0 : value >= 10 ? 1 : 2)} ${units[unit]}`;
 }
 
-/** "1 deck", "3 decks": the count with the word that fits it (English). */
-export function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
+/**
+ * "1 deck", "3 decks", "1,200 reviews": the count (with thousands separators) and the word that fits it (English;
+ * `many` defaults to `one` + "s").
+ */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString("en")} ${count === 1 ? one : many}`;
 }

@@ -6,6 +6,7 @@ import { dueToday, forecast, heatmap, streak, todaySummary, type DeckDueToday, t
 import { formatDayLong, formatDayShort } from "./day-format";
 import { ForecastChart, type ForecastBar } from "./forecast-chart";
 import { ReviewHeatmap } from "./review-heatmap";
+import { plural } from "@/lib/format";
 
 /** The learner's settings the dashboard reads (a `SchedulerSettings` or `StudySettings` object fits). */
 export type DashboardSettings = Pick<SchedulerSettings, "timeZone" | "dayStartHour" | "newCardsPerDay">;
@@ -18,7 +19,6 @@ export interface DashboardProps {
 }
 
 const muted = "text-sm text-slate-600 dark:text-slate-400";
-const plural = (count: number, word: string) => `${count} ${count === 1 ? word : `${word}s`}`;
 
 /** 754 000 ms → "12 min"; 3 900 000 ms → "1 h 5 min"; under a minute → "under a minute". */
 function formatDuration(ms: number): string {
@@ -111,9 +111,14 @@ export async function Dashboard({ userId, settings }: DashboardProps) {
       </section>
 
       <section aria-labelledby="heatmap-heading" className="card space-y-3">
-        <h2 id="heatmap-heading" className="font-semibold">
-          Your year of reviews
-        </h2>
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="heatmap-heading" className="font-semibold">
+            Your year of reviews
+          </h2>
+          <Link href="/stats" className="text-sm font-medium text-brand-600 hover:underline dark:text-brand-500">
+            All statistics
+          </Link>
+        </div>
         <ReviewHeatmap days={history} today={today.key} />
       </section>
     </div>

@@ -1,5 +1,6 @@
 import { HEATMAP_DAYS, shiftDayKey, type HeatmapDay } from "@/lib/study/stats";
 import { formatDayLong, formatMonth, weekdayIndex } from "./day-format";
+import { plural } from "@/lib/format";
 
 /*
  * A year of reviews as a grid of 53 week columns × 7 weekday rows (Monday on top), newest week on the right.
@@ -45,7 +46,6 @@ function levelRange(level: number, max: number): string | null {
   return lower === upper ? `${lower} ${lower === 1 ? "review" : "reviews"}` : `${lower}–${upper} reviews`;
 }
 
-const plural = (count: number, word: string) => `${count} ${count === 1 ? word : `${word}s`}`;
 
 export interface ReviewHeatmapProps {
   /** Days with reviews (any order; missing days have none), from `heatmap()`. */

@@ -1,7 +1,8 @@
 import { MASTERY_STABILITY_DAYS } from "@/lib/groups/progress";
 import { STABILITY_BUCKETS, type LearnerStats } from "@/lib/stats";
 import { ChartCard } from "./chart-card";
-import { CardStatesChart, CARD_STATE_SERIES, HistogramChart, ShareChart } from "./charts";
+import { CardStatesChart, HistogramChart, ShareChart } from "./charts";
+import { CARD_STATE_SERIES } from "./series";
 import { percent, plural } from "./format";
 
 /*

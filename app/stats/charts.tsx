@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ForecastChart, type ForecastBar } from "@/app/home/forecast-chart";
+import { ACTIVITY_RANGES, CARD_STATE_SERIES, FORECAST_RANGES, type ActivityRange, type ForecastRange, type StateRow } from "./series";
 
 /*
  * The Statistics page's charts (recharts). They only draw: every label, tooltip text and summary is made on the
@@ -63,8 +64,6 @@ export interface ActivityBar {
   minutes: number;
 }
 
-export const ACTIVITY_RANGES = [30, 90, 365] as const;
-export type ActivityRange = (typeof ACTIVITY_RANGES)[number];
 
 /** Reviews and minutes per study day, as two bar charts over the last 30, 90 or 365 days (oldest first). */
 export function ActivityChart({ days, summaries }: { days: ActivityBar[]; summaries: Record<ActivityRange, string> }) {
@@ -147,8 +146,6 @@ export function RetentionChart({ weeks, targetPercent, summary }: { weeks: Reten
 
 // ---- forecast ------------------------------------------------------------------------------------------------------
 
-export const FORECAST_RANGES = [30, 90] as const;
-export type ForecastRange = (typeof FORECAST_RANGES)[number];
 
 /** The home page's forecast chart over the next 30 or 90 study days. */
 export function ForecastRangeChart({ bars, summaries }: { bars: ForecastBar[]; summaries: Record<ForecastRange, string> }) {
@@ -165,24 +162,6 @@ export function ForecastRangeChart({ bars, summaries }: { bars: ForecastBar[]; s
 }
 
 // ---- card states per deck ------------------------------------------------------------------------------------------
-
-export interface StateRow {
-  label: string;
-  new: number;
-  learning: number;
-  review: number;
-  relearning: number;
-  suspended: number;
-}
-
-/** Legend order and names of the card states; the same order as the stacked segments. */
-export const CARD_STATE_SERIES: ReadonlyArray<{ key: Exclude<keyof StateRow, "label">; name: string }> = [
-  { key: "new", name: "New" },
-  { key: "learning", name: "Learning" },
-  { key: "review", name: "Review" },
-  { key: "relearning", name: "Relearning" },
-  { key: "suspended", name: "Suspended" },
-];
 
 /** Cards per state as one stacked horizontal bar per deck, with a legend (learning and relearning never touch). */
 export function CardStatesChart({ rows, summary }: { rows: StateRow[]; summary: string }) {

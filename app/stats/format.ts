@@ -3,8 +3,7 @@
  * with the tables (and server and browser never format differently). English only, like lib/format.
  */
 
-export const plural = (count: number, word: string, words = `${word}s`) =>
-  `${count.toLocaleString("en")} ${count === 1 ? word : words}`;
+export { plural } from "@/lib/format";
 
 /** 0.8734 → "87%"; null → "–". Whole percents: the charts cannot show more precision than that. */
 export function percent(share: number | null): string {

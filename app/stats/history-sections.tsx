@@ -2,7 +2,8 @@ import { formatDayLong, formatDayShort } from "@/app/home/day-format";
 import { ReviewHeatmap } from "@/app/home/review-heatmap";
 import type { LearnerStats } from "@/lib/stats";
 import { ChartCard } from "./chart-card";
-import { ACTIVITY_RANGES, ActivityChart, ForecastRangeChart, FORECAST_RANGES, RetentionChart, type ActivityRange, type ForecastRange } from "./charts";
+import { ActivityChart, ForecastRangeChart, RetentionChart } from "./charts";
+import { ACTIVITY_RANGES, FORECAST_RANGES, type ActivityRange, type ForecastRange } from "./series";
 import { formatDuration, minutesOf, percent, plural } from "./format";
 
 /*

@@ -11,6 +11,8 @@ import path from "node:path";
 import initSqlJs, { type SqlJsStatic } from "sql.js";
 
 const WASM_SUBPATH = "sql.js/dist/sql-wasm.wasm";
+/** The WASM file sits beside sql.js's main script (dist/sql-wasm.js). */
+const WASM_FILE = "sql-wasm.wasm";
 
 let loading: Promise<SqlJsStatic> | null = null;
 
@@ -30,7 +32,9 @@ export function loadSqlJs(): Promise<SqlJsStatic> {
 export function wasmPath(): string {
   const candidates: string[] = [];
   try {
-    candidates.push(createRequire(import.meta.url).resolve(WASM_SUBPATH));
+    // Resolve the package's main script, not the .wasm itself: a literal path to the .wasm would make the bundler
+    // pull it into the server build as a WASM module.
+    candidates.push(path.join(path.dirname(createRequire(import.meta.url).resolve("sql.js")), WASM_FILE));
   } catch {
     // Not resolvable from here (a bundled copy of this module): try the working directory next.
   }
