@@ -4,7 +4,8 @@
  * declared size is checked before anything is inflated, so a zip bomb or a path like `../x` is refused cheaply
  * with a `ContentArchiveError` whose message can be shown to the user as is.
  */
-import { strToU8, unzipSync, zipSync, type UnzipFileInfo, type Zippable } from "fflate";
+import { strToU8, zipSync, type UnzipFileInfo, type Zippable } from "fflate";
+import { unzipGuarded } from "../zip";
 import { DECKS_FILE, isQuestionFilePath } from "./load";
 import { KEY_PATTERN, type DeckDefinition } from "./schema";
 import { serializeDecksFile, serializeQuestionFile, type QuestionFileInput } from "./serialize";
@@ -118,13 +119,13 @@ function listEntries(bytes: Uint8Array, limit: ArchiveLimits): Entry[] {
     }
     entries.push({ info, segments: safeSegments(info.name), isDirectory: info.name.endsWith("/") });
     return false;
-  });
+  }, notAZip);
   return entries;
 }
 
 /** Inflates the chosen entries (their sizes are checked already) and decodes them as strict UTF-8. */
 function extract(bytes: Uint8Array, wanted: ReadonlyMap<string, string>): Map<string, string> {
-  const raw = unzipGuarded(bytes, (info) => wanted.has(info.name));
+  const raw = unzipGuarded(bytes, (info) => wanted.has(info.name), notAZip);
   // fflate's strFromU8 would replace invalid bytes silently; a fatal decoder reports them.
   const decoder = new TextDecoder("utf-8", { fatal: true });
   const files = new Map<string, string>();
@@ -140,18 +141,6 @@ function extract(bytes: Uint8Array, wanted: ReadonlyMap<string, string>): Map<st
     files.set(file, text);
   }
   return files;
-}
-
-/** `unzipSync` with its errors (malformed data) turned into a user-facing "not a zip"; our own errors pass through. */
-function unzipGuarded(bytes: Uint8Array, filter: (info: UnzipFileInfo) => boolean): Record<string, Uint8Array> {
-  // Shorter than an end-of-central-directory record: fflate would scan backwards for 64 KB before giving up.
-  if (bytes.length < 22) throw notAZip();
-  try {
-    return unzipSync(bytes, { filter });
-  } catch (error) {
-    if (error instanceof ContentArchiveError) throw error;
-    throw notAZip();
-  }
 }
 
 function notAZip(): ContentArchiveError {

@@ -6,10 +6,10 @@
  * growing without bound: a zip bomb costs at most the declared size, which is checked first. Media files and
  * everything else in the package are never inflated.
  *
- * The guarded listing/inflating helpers of lib/content/archive.ts are private to that module (they also decode
- * every entry as UTF-8 text, which a SQLite file is not), hence the small equivalent here.
+ * Malformed archives and refusals are told apart by lib/zip.ts, which lib/content/archive.ts uses too.
  */
-import { unzipSync, type UnzipFileInfo } from "fflate";
+import type { UnzipFileInfo } from "fflate";
+import { unzipGuarded } from "../zip";
 import { ApkgError, formatMegabytes } from "./errors";
 
 /** Largest package accepted, checked before anything is read (server actions accept 32 MB bodies). */
@@ -62,7 +62,7 @@ export function extractCollection(bytes: Uint8Array): PackageCollection {
     throw new ApkgError("collection-too-large", `The package's collection unpacks to ${formatMegabytes(size)}; at most ${formatMegabytes(MAX_COLLECTION_BYTES)} can be imported. Export without scheduling information, or fewer cards.`);
   }
   const name = chosen.name as LegacyCollectionName;
-  const inflated = unzipGuarded(bytes, (info) => info.name === name)[name];
+  const inflated = unzipGuarded(bytes, (info) => info.name === name, notAZip)[name];
   if (!inflated) throw notAZip();
   return { name, bytes: inflated };
 }
@@ -78,20 +78,8 @@ function listEntries(bytes: Uint8Array): Map<string, UnzipFileInfo> {
     // A name listed twice is ambiguous: the first one wins, as in Anki's own importer.
     if (!entries.has(info.name)) entries.set(info.name, info);
     return false;
-  });
+  }, notAZip);
   return entries;
-}
-
-/** `unzipSync` with malformed-zip errors turned into a learner-facing message; our own errors pass through. */
-function unzipGuarded(bytes: Uint8Array, filter: (info: UnzipFileInfo) => boolean): Record<string, Uint8Array> {
-  // Shorter than an end-of-central-directory record: fflate would scan backwards for 64 KB before giving up.
-  if (bytes.length < 22) throw notAZip();
-  try {
-    return unzipSync(bytes, { filter });
-  } catch (error) {
-    if (error instanceof ApkgError) throw error;
-    throw notAZip();
-  }
 }
 
 function notAZip(): ApkgError {
