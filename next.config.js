@@ -1,7 +1,20 @@
+/** Mirrors STATIC_SECURITY_HEADERS in lib/security/headers.ts (a unit test keeps the two equal). */
+export const staticSecurityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // Security headers on every response; the per-request Content-Security-Policy comes from proxy.ts.
+  async headers() {
+    return [{ source: "/:path*", headers: staticSecurityHeaders }];
+  },
   // Packages with native or WASM parts stay as Node requires instead of being bundled.
   serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/client", "@prisma/adapter-pg", "@open-spaced-repetition/binding", "sql.js"],
   experimental: {
