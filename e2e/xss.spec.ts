@@ -32,7 +32,12 @@ test("hostile names, group texts and deck titles render as text on every page th
   try {
     const learner = await learnerContext.newPage();
     const admin = await adminContext.newPage();
-    for (const page of [learner, admin]) page.on("dialog", (dialog) => { dialogs.push(dialog.message()); void dialog.dismiss(); });
+    // The app's own scripts, styles, fonts and images must all pass the Content-Security-Policy.
+    const violations: string[] = [];
+    for (const page of [learner, admin]) {
+      page.on("dialog", (dialog) => { dialogs.push(dialog.message()); void dialog.dismiss(); });
+      page.on("console", (message) => { if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text()); });
+    }
 
     // A learner whose display name is a payload creates a group whose name and description are payloads.
     const displayName = PAYLOADS[0]!;
@@ -65,7 +70,13 @@ test("hostile names, group texts and deck titles render as text on every page th
     await expectInert(admin, "/admin/audit", [PAYLOADS[2]!]);
     await expectInert(learner, "/decks", [PAYLOADS[2]!, PAYLOADS[3]!]);
     await expectInert(learner, "/settings", [PAYLOADS[2]!]);
+    // Pages with charts and typeset math, under the same policy.
+    await learner.goto("/stats");
+    await expect(learner.getByRole("heading", { level: 1, name: "Statistics" })).toBeVisible();
+    await learner.goto("/analyzer");
+    await expect(learner.getByRole("heading", { level: 1 })).toBeVisible();
     expect(dialogs).toEqual([]);
+    expect(violations).toEqual([]);
   } finally {
     await learnerContext.close();
     await adminContext.close();
