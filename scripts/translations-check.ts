@@ -13,6 +13,7 @@ import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { parseQuestionFile, type ParsedQuestion } from "../lib/content/parse";
+import { renderMarkdown } from "../lib/markdown";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const CONTENT = path.join(ROOT, "content");
@@ -51,7 +52,18 @@ function markers(text: string): Record<string, string> {
   };
 }
 
+/** Literal asterisks left in the rendered text: emphasis that did not render (see {@link compare}). */
+function strayAsterisks(markdown: string): number {
+  const text = renderMarkdown(markdown).replace(/<(code|pre|math|annotation)[\s\S]*?<\/\1>/g, "").replace(/<[^>]+>/g, "");
+  return (text.match(/\*/g) ?? []).length;
+}
+
 function compare(field: string, english: string, chinese: string, problems: string[]) {
+  // CommonMark does not close `**` that follows punctuation and precedes a letter: `**结论：**文字` shows the
+  // asterisks. Chinese has no space after punctuation, so the punctuation goes outside: `**结论**：文字`.
+  if (strayAsterisks(chinese) > strayAsterisks(english)) {
+    problems.push(`${field}: emphasis that does not render (asterisks left in the text; put punctuation outside the asterisks, e.g. **结论**：)`);
+  }
   const want = markers(english);
   const got = markers(chinese);
   for (const name of Object.keys(want)) {
