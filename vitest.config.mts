@@ -1,7 +1,7 @@
 import { defineConfig } from "vitest/config";
 
-// Two projects so the test command can run the fast, database-free unit tests first and the integration
-// tests (which start a throwaway embedded PostgreSQL in globalSetup) second.
+// Three projects so the test command can run the fast, database-free unit tests first, the integration tests
+// (which start a throwaway embedded PostgreSQL in globalSetup) second, and the system tests after the build.
 export default defineConfig({
   resolve: { tsconfigPaths: true },
   test: {
@@ -25,6 +25,20 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "system",
+          // Real processes on the production build (npm test runs this after the build): kill -9 and restart of the
+          // launcher, two app instances on one database, backup and restore. Each file brings its own PostgreSQL;
+          // one file at a time, because each keeps both cores busy.
+          include: ["tests/system/**/*.test.ts"],
+          environment: "node",
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
         },
       },
     ],

@@ -3,6 +3,8 @@
  *   1. type-check (tsc --noEmit)   2. lint (eslint)   3. content check (when the content loader exists)
  *   4. Vitest unit tests            5. Vitest integration tests (embedded PostgreSQL, see tests/integration)
  *   6. production build (skipped when current)        7. Playwright e2e against that build
+ *   8. Vitest system tests (tests/system: kill -9 and restart under load, two instances on one database, backup and
+ *      restore; real processes on that build)
  * Every stage runs even when an earlier one fails, so one run reports everything; the exit code is non-zero
  * if any stage failed. The last line is the plain "N passed, N failed" summary of all test cases.
  */
@@ -62,6 +64,7 @@ async function main(): Promise<number> {
   const unitReport = path.join(REPORTS, "unit.json");
   const integrationReport = path.join(REPORTS, "integration.json");
   const e2eReport = path.join(REPORTS, "e2e-report.json");
+  const systemReport = path.join(REPORTS, "system.json");
 
   await stage("type-check", () => run(bin("tsc"), ["--noEmit"], { env }));
   await stage("lint", () => run(bin("eslint"), ["--max-warnings=0", "."], { env }));
@@ -86,8 +89,10 @@ async function main(): Promise<number> {
   });
   if (built) {
     await stage("e2e tests", () => run(bin("playwright"), ["test"], { env }), () => playwrightCounts(e2eReport));
+    await stage("system tests", () => vitest("system", systemReport), () => vitestCounts(systemReport));
   } else {
     results.push({ name: "e2e tests (not run: build failed)", ok: false, seconds: 0 });
+    results.push({ name: "system tests (not run: build failed)", ok: false, seconds: 0 });
   }
 
   console.log("\n━━━ summary ━━━");

@@ -2,7 +2,7 @@
 // then synthetic questions up to 10,000 in all, and the median time of listQuestionsForAdmin (the query behind
 // /admin/questions) for the filters an admin uses, plus a zip export and its import dry run of the whole bank.
 //
-// Run: npx tsx bench/admin/index.ts [--questions=10000] [--runs=20]
+// Run: npx tsx bench/admin/index.ts [--questions=10000] [--runs=20] [--quick]   (--quick: 5 runs)
 import { mkdtemp, rm } from "node:fs/promises";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
@@ -16,16 +16,11 @@ import { createPrismaClient } from "../../lib/db-client";
 import { startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
 import { findFreePort } from "../../scripts/lib/free-port";
 import { migrateDeploy } from "../../scripts/lib/run";
-
-function intArg(name: string, fallback: number): number {
-  const raw = process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1];
-  const value = raw === undefined ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive whole number`);
-  return value;
-}
+import { intArg } from "../lib/cli";
+import { recordFigures } from "../lib/results";
 
 const TOTAL_QUESTIONS = intArg("questions", 10_000);
-const RUNS = intArg("runs", 20);
+const RUNS = intArg("runs", 20, { quick: 5 });
 
 async function median(fn: () => Promise<unknown>): Promise<number> {
   await fn(); // warm-up
@@ -76,12 +71,14 @@ async function main() {
       ["archived", { status: "ARCHIVED" }],
     ];
     const rows: Array<[string, string]> = [];
+    const figures: Parameters<typeof recordFigures>[1] = [];
     for (const [label, query] of cases) {
       let matched = 0;
       const ms = await median(async () => {
         matched = (await listQuestionsForAdmin(db, admin.id, query)).total;
       });
       rows.push([`list: ${label} (${matched.toLocaleString("en")} match)`, `${ms.toFixed(1)} ms`]);
+      figures.push({ figure: `admin question list of ${total.toLocaleString("en")}: ${label.replace(/ \(\d+\)/, "")}`, value: ms, unit: "ms", digits: 1 });
     }
     let zipBytes: Uint8Array = new Uint8Array();
     const exportMs = await median(async () => {
@@ -90,7 +87,13 @@ async function main() {
     rows.push([`export whole bank as zip (${(zipBytes.byteLength / 1024).toFixed(0)} KiB)`, `${exportMs.toFixed(0)} ms`]);
     const start = performance.now();
     const report = await planImport(db, admin.id, zipBytes);
-    rows.push([`import dry run of that zip (${report.counts.unchanged.toLocaleString("en")} unchanged, ${report.rows.length} changes)`, `${(performance.now() - start).toFixed(0)} ms`]);
+    const importMs = performance.now() - start;
+    rows.push([`import dry run of that zip (${report.counts.unchanged.toLocaleString("en")} unchanged, ${report.rows.length} changes)`, `${importMs.toFixed(0)} ms`]);
+    figures.push(
+      { figure: `export of the whole bank as zip (${(zipBytes.byteLength / 1024).toFixed(0)} KiB)`, value: exportMs, unit: "ms", digits: 0 },
+      { figure: "import dry run of that zip", value: importMs, unit: "ms", digits: 0 },
+    );
+    recordFigures("admin", figures);
 
     const width = Math.max(...rows.map(([label]) => label.length));
     for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${value.padStart(10)}`);

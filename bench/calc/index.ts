@@ -1,5 +1,5 @@
 // Throughput of the calculation library. Prints figures only; it never asserts timings, because they
-// depend on the machine. Run: npx tsx bench/calc/index.ts
+// depend on the machine. Run: npx tsx bench/calc/index.ts [--ms=1000] [--quick]   (--quick: 250 ms per case)
 import {
   analyzeNetwork,
   convMacs,
@@ -13,12 +13,16 @@ import {
   resnet50,
   softmax,
 } from "../../lib/calc";
+import { intArg } from "../lib/cli";
+import { recordFigures } from "../lib/results";
+
+const MS = intArg("ms", 1000, { quick: 250, max: 60_000 });
 
 // Accumulates results so the JIT cannot drop the measured calls as dead code.
 let sink = 0;
 
 /** Runs `fn` repeatedly for about `ms` milliseconds after a warm-up and returns calls per second. */
-function measure(fn: () => number, ms = 1000): { perSecond: number; calls: number } {
+function measure(fn: () => number, ms = MS): { perSecond: number; calls: number } {
   const warmUntil = performance.now() + ms / 4;
   while (performance.now() < warmUntil) sink += fn();
   let calls = 0;
@@ -45,6 +49,9 @@ const vggStack = [
 ];
 const logits = Array.from({ length: 1000 }, (_, i) => Math.sin(i));
 
+/** Cases that also go into `npm run bench`'s table, by their label's first word(s). */
+const RECORDED = ["analyzeNetwork(resnet50)", "analyzeNetwork(densenet121)", "receptiveField", "convOutputSize"];
+
 const cases: Array<[string, () => number]> = [
   [`analyzeNetwork(resnet50)   [${resnetRows} rows]`, () => analyzeNetwork(resnet50).totals.macs],
   [`analyzeNetwork(densenet121) [${densenetRows} rows]`, () => analyzeNetwork(densenet121).totals.macs],
@@ -58,11 +65,14 @@ const cases: Array<[string, () => number]> = [
   ["crossEntropy (1000 logits)", () => crossEntropy({ logits, target: 7 })],
 ];
 
-console.log(`lib/calc benchmark (node ${process.version})`);
+console.log(`lib/calc benchmark (node ${process.version}), ${MS} ms per case`);
+const figures: Parameters<typeof recordFigures>[1] = [];
 for (const [name, fn] of cases) {
   const { perSecond } = measure(fn);
   const unit = name.startsWith("analyzeNetwork") ? "networks/s" : "calls/s";
   console.log(`${name.padEnd(42)} ${fmt(perSecond).padStart(14)} ${unit}   (${(1e6 / perSecond).toFixed(3)} µs/call)`);
+  if (RECORDED.some((prefix) => name.startsWith(prefix))) figures.push({ figure: name.replace(/\s+/g, " ").trim(), value: perSecond, unit, digits: 0 });
 }
+recordFigures("calc", figures);
 // Printed so the sink is observably used.
 console.log(`checksum ${sink > 0 ? "ok" : "?"}`);

@@ -9,7 +9,8 @@
 // Members live in six time zones with day start hours 0–5; every 10th does not share their progress; every 7th
 // skips a few days now and then, so streaks differ.
 //
-// Run: npx tsx bench/groups/index.ts [--members=500] [--days=365] [--per-day=10] [--runs=10]
+// Run: npx tsx bench/groups/index.ts [--members=500] [--days=365] [--per-day=10] [--runs=10] [--quick]
+//   --quick  100 members and 5 runs
 import { mkdtemp, rm } from "node:fs/promises";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
@@ -22,18 +23,13 @@ import { getGroupProgress } from "../../lib/groups/progress";
 import { startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
 import { findFreePort } from "../../scripts/lib/free-port";
 import { migrateDeploy } from "../../scripts/lib/run";
+import { intArg } from "../lib/cli";
+import { recordFigures } from "../lib/results";
 
-function intArg(name: string, fallback: number): number {
-  const raw = process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1];
-  const value = raw === undefined ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive whole number`);
-  return value;
-}
-
-const MEMBERS = intArg("members", 500);
+const MEMBERS = intArg("members", 500, { quick: 100 });
 const DAYS = intArg("days", 365);
 const PER_DAY = intArg("per-day", 10);
-const RUNS = intArg("runs", 10);
+const RUNS = intArg("runs", 10, { quick: 5 });
 /** Members per ReviewLog INSERT statement (a few statements instead of one huge one, with progress output). */
 const MEMBERS_PER_INSERT = 100;
 const ZONES = ["UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "Australia/Sydney", "America/Los_Angeles"];
@@ -147,6 +143,8 @@ async function main() {
       console.log(`\n${heading}: getGroupProgress for one viewer, ${result.members.length} members (${result.leaderboard.length} on the leaderboard), ${result.decks.length} decks`);
       console.log(`  median of ${RUNS} runs after a warm-up: ${median.toFixed(0)} ms (min ${times[0]!.toFixed(0)}, max ${times.at(-1)!.toFixed(0)})`);
       console.log(`  SQL statements per call: ${captured.length}; in the last call (Prisma's duration; the last three run side by side):`);
+      lastMedian = median;
+      statements = captured.length;
       for (const { query, duration } of captured) {
         const compact = query.replace(/\s+/g, " ").trim();
         const label = /"StudyDay"/.test(compact) ? "streaks (StudyDay, all members)"
@@ -160,7 +158,10 @@ async function main() {
       return result;
     }
 
+    let lastMedian = NaN;
+    let statements = 0;
     const result = await measure("after ANALYZE");
+    const afterAnalyze = lastMedian;
     const viewer = result.members.find((member) => member.userId === viewerId);
     console.log(`  viewer's figures: ${JSON.stringify({ ...viewer?.figures, mastery: viewer?.figures?.mastery.map((deck) => `${deck.slug} ${deck.mastered}/${deck.total}`) })}`);
     const streaks = result.members.flatMap((member) => (member.figures ? [member.figures.streakDays] : [])).sort((a, b) => a - b);
@@ -172,6 +173,12 @@ async function main() {
     console.log("");
     await timed("VACUUM", () => db.$executeRawUnsafe('VACUUM "ReviewLog", "Card", "StudyDay"'));
     await measure("after VACUUM");
+    const scale = `${MEMBERS} members, ${(logs / 1e6).toFixed(2)} M review logs`;
+    recordFigures("groups", [
+      { figure: `getGroupProgress, ${scale}, after ANALYZE`, value: afterAnalyze, unit: "ms", digits: 0 },
+      { figure: `getGroupProgress, ${scale}, after VACUUM`, value: lastMedian, unit: "ms", digits: 0 },
+      { figure: "getGroupProgress SQL statements per call", value: statements, unit: "statements" },
+    ]);
   } finally {
     await logged.$disconnect();
     await db.$disconnect();

@@ -1,6 +1,6 @@
 // Throughput of the numeric-question engine: instances generated and answers checked per second on one core.
 // Prints figures only; it never asserts timings, because they depend on the machine.
-// Run: npx tsx bench/numeric/index.ts [--ms=300] [--all]
+// Run: npx tsx bench/numeric/index.ts [--ms=300] [--quick]   (--quick: 100 ms per template)
 import { fileURLToPath } from "node:url";
 import { loadContent } from "../../lib/content/load";
 import {
@@ -11,6 +11,8 @@ import {
   validateTemplate,
   type NumericTemplate,
 } from "../../lib/numeric";
+import { intArg } from "../lib/cli";
+import { recordFigures } from "../lib/results";
 
 // Accumulates results so the JIT cannot drop the measured calls as dead code.
 let sink = 0;
@@ -71,7 +73,7 @@ async function templates(): Promise<Array<[string, NumericTemplate]>> {
 }
 
 async function main(): Promise<void> {
-  const ms = Number(/^--ms=(\d+)$/.exec(process.argv.find((arg) => arg.startsWith("--ms=")) ?? "")?.[1] ?? 300);
+  const ms = intArg("ms", 300, { quick: 100, max: 60_000 });
   const all = await templates();
   console.log(`lib/numeric benchmark (node ${process.version}), ${all.length} templates, ${ms} ms each`);
 
@@ -103,6 +105,12 @@ async function main(): Promise<void> {
     return result.ok ? 1 : 0;
   }, ms);
   console.log(`parseLearnerAnswer (mixed inputs)               ${fmt(parseRate).padStart(16)} ${(1e6 / parseRate).toFixed(2).padStart(9)}`);
+  recordFigures("numeric", [
+    { figure: `validateTemplate, whole bank (${all.length} templates × 50 samples)`, value: validateMs, unit: "ms", digits: 0 },
+    { figure: "generate + check an instance, median template", value: median, unit: "per s", digits: 0 },
+    { figure: "generate + check an instance, slowest template", value: sorted[0] ?? 0, unit: "per s", digits: 0 },
+    { figure: "parseLearnerAnswer (mixed inputs)", value: parseRate, unit: "per s", digits: 0 },
+  ]);
   // Printed so the sink is observably used.
   console.log(`checksum ${sink > 0 ? "ok" : "?"}`);
 }

@@ -8,7 +8,8 @@
 // for all decks and for one deck, the median of each query function on its own, and the SQL statements one call
 // sends (from Prisma's query log); then the same again after a VACUUM (the visibility map autovacuum would set).
 //
-// Run: npx tsx bench/stats/index.ts [--reviews=100000] [--days=730] [--extra-questions=3000] [--practice=20000] [--runs=10]
+// Run: npx tsx bench/stats/index.ts [--reviews=100000] [--days=730] [--extra-questions=3000] [--practice=20000] [--runs=10] [--quick]
+//   --quick  5 runs
 import { mkdtemp, rm } from "node:fs/promises";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
@@ -26,19 +27,14 @@ import { numericAccuracy, numericAnswers } from "../../lib/stats/numeric";
 import { startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
 import { findFreePort } from "../../scripts/lib/free-port";
 import { migrateDeploy } from "../../scripts/lib/run";
-
-function intArg(name: string, fallback: number): number {
-  const raw = process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1];
-  const value = raw === undefined ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive whole number`);
-  return value;
-}
+import { intArg } from "../lib/cli";
+import { recordFigures } from "../lib/results";
 
 const REVIEWS = intArg("reviews", 100_000);
 const DAYS = intArg("days", 730);
 const EXTRA_QUESTIONS = intArg("extra-questions", 3000);
 const PRACTICE = intArg("practice", 20_000);
-const RUNS = intArg("runs", 10);
+const RUNS = intArg("runs", 10, { quick: 5 });
 const USER = "bench-learner";
 const OPTIONS = { timeZone: "Europe/Berlin", dayStartHour: 4 };
 const TAGS = ["conv", "pooling", "normalisation", "attention", "detection", "segmentation", "optimiser", "loss", "augmentation", "quantisation", "memory", "flops"];
@@ -177,6 +173,7 @@ async function main() {
         const whole = await measure(() => getLearnerStats(db, USER, options, now));
         const stats = await getLearnerStats(db, USER, options, now);
         console.log(`  getLearnerStats, ${name}: median ${whole.median.toFixed(0)} ms of ${RUNS} runs after a warm-up (min ${whole.min.toFixed(0)}, max ${whole.max.toFixed(0)})`);
+        figures.push({ figure: `getLearnerStats, ${(REVIEWS / 1000).toFixed(0)}k review logs, ${deckSlug ? "one deck" : "all decks"}, ${heading}`, value: whole.median, unit: "ms", digits: 0 });
         console.log(`    ${stats.days.reduce((sum, day) => sum + day.reviews, 0).toLocaleString("en")} reviews in the last ${HISTORY_DAYS} days, ` +
           `${stats.forecast.reduce((sum, day) => sum + day.due, 0).toLocaleString("en")} due in ${STATS_FORECAST_DAYS} days, ${stats.memory.cards.toLocaleString("en")} cards with a memory state, ` +
           `${stats.tags.length} tags, ${stats.numeric.length} numeric templates (${stats.numeric.reduce((sum, row) => sum + row.examined, 0).toLocaleString("en")} wrong answers re-graded)`);
@@ -205,10 +202,12 @@ async function main() {
       }
     }
 
+    const figures: Parameters<typeof recordFigures>[1] = [];
     await round("after ANALYZE");
     console.log("");
     await timed("VACUUM", () => db.$executeRawUnsafe('VACUUM "ReviewLog", "Card", "StudyDay", "NumericAttempt", "Question"'));
     await round("after VACUUM");
+    recordFigures("stats", figures);
   } finally {
     await logged.$disconnect();
     await db.$disconnect();

@@ -10,45 +10,32 @@
 //   --verbose  echo the launcher's output
 // Takes about 2 minutes on 2 cores, plus a production build (~1 minute) when .next is stale.
 import { randomUUID } from "node:crypto";
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
-import { cpus, loadavg, tmpdir } from "node:os";
-import path from "node:path";
+import { cpus, loadavg } from "node:os";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../../generated/prisma/client";
-import { hashPassword } from "../../lib/auth/password";
 import { createPrismaClient, type Db } from "../../lib/db-client";
 import { refreshBankOrder } from "../../lib/bank/order";
 import { getNextStudyCard, getQueueOverview } from "../../lib/study/service";
 import { loadStudySettings } from "../../lib/study/settings";
-import { findFreePort } from "../../scripts/lib/free-port";
+import { intArg } from "../lib/cli";
+import { errorText, fmt, heading, median, percentile, seconds, withTimeout } from "../lib/format";
+import { Launcher, removeDataDir } from "../lib/launcher";
+import { correctChoices, createUsers, login, loginAll, reviewFor, studyDeckIds, type Learner, type StudyCard } from "../lib/learners";
+import { recordFigures } from "../lib/results";
+import { statusList } from "../lib/study-driver";
 
 // ─── settings ────────────────────────────────────────────────────────────────────────────────────────────────
 
-const ROOT = path.resolve(import.meta.dirname, "..", "..");
-const HOST = "127.0.0.1";
-
-function intArg(name: string, fallback: number, min: number, max: number): number {
-  const raw = process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`--${name} must be an integer from ${min} to ${max}, got "${raw}"`);
-  return value;
-}
-
-const STUDY_SECONDS = intArg("duration", 30, 5, 300);
-const HEALTH_SECONDS = intArg("health-duration", 10, 2, 120);
+const STUDY_SECONDS = intArg("duration", 30, { quick: 10, min: 5, max: 300 });
+const HEALTH_SECONDS = intArg("health-duration", 10, { quick: 3, min: 2, max: 120 });
 const SHOW_PLANS = process.argv.includes("--plans");
 const SHOW_SQL = process.argv.includes("--sql");
 const VERBOSE = process.argv.includes("--verbose");
 
 const LEARNERS = 50;
 const CONNECTIONS = 50;
-const PASSWORD = "bench-password-123";
-/** Seeded decks without numeric questions (checked against the database before the run). */
-const STUDY_DECKS = ["training-dynamics", "regularization-and-normalization", "segmentation", "transformers-for-vision", "data-and-evaluation"];
 const SMALL_CARDS = 1_000;
 const BIG_CARDS = 100_000;
 /** The day's work of both queue learners (see createCards). */
@@ -59,8 +46,6 @@ const WARMUPS = 3;
 const PROBE_ITERATIONS = 20;
 const RUNS = 20;
 
-const START_TIMEOUT_MS = 360_000; // includes a production build on 2 cores
-const STOP_TIMEOUT_MS = 45_000; // the launcher gives Next 10 s and PostgreSQL 15 s
 const REQUEST_TIMEOUT_S = 15; // autocannon's per-request timeout
 
 // ─── autocannon (no bundled types; only what this file uses) ─────────────────────────────────────────────────
@@ -93,7 +78,7 @@ interface RequestParams {
 }
 
 interface LoopContext {
-  card?: { questionId: string; cardVersion: string; kind: string };
+  card?: StudyCard;
   learner?: number;
   /** When the current request was built, which is right before autocannon writes it. */
   sentAt?: number;
@@ -127,315 +112,34 @@ type Autocannon = (options: AutocannonOptions, done: (error: Error | null, resul
 
 const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 
-// ─── small helpers ───────────────────────────────────────────────────────────────────────────────────────────
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const fmt = (value: number, digits = 0) => value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-
-/** Nearest-rank percentile (0–100) of unsorted values. */
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-function heading(text: string): void {
-  console.log(`\n── ${text} ${"─".repeat(Math.max(0, 100 - text.length))}`);
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not finish within ${seconds(ms)}`)), ms)));
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-function assertLocalDatabase(url: string): void {
-  const host = new URL(url).hostname;
-  if (host !== "127.0.0.1" && host !== "localhost") throw new Error(`refusing to write benchmark data to a database on ${host}; expected the launcher's embedded PostgreSQL on 127.0.0.1`);
-}
-
-// ─── the launcher ────────────────────────────────────────────────────────────────────────────────────────────
-
-interface Launcher {
-  child: ChildProcess;
-  dataDir: string;
-  port: number;
-  baseUrl: string;
-  output: string[];
-  built: boolean;
-  buildSeconds: string | null;
-  exited: Promise<void>;
-}
+// ─── the launcher and the database clients owned by the benchmark ───────────────────────────────────────────
 
 let launcher: Launcher | null = null;
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-/** All descendants of `root` (Linux /proc); empty elsewhere. Used to make sure nothing we started survives. */
-function descendants(root: number): number[] {
-  if (!existsSync("/proc")) return [];
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      const list = children.get(ppid) ?? [];
-      list.push(Number(entry));
-      children.set(ppid, list);
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  const found: number[] = [];
-  const queue = [root];
-  while (queue.length > 0) {
-    for (const child of children.get(queue.shift()!) ?? []) {
-      found.push(child);
-      queue.push(child);
-    }
-  }
-  return found;
-}
-
-async function startLauncher(): Promise<{ launcher: Launcher; databaseUrl: string; startupMs: number }> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), "receptive-bench-"));
-  const port = await findFreePort();
-  const baseUrl = `http://${HOST}:${port}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    RECEPTIVE_DATA_DIR: dataDir,
-    PORT: String(port),
-    HOST,
-    NEXTAUTH_URL: baseUrl,
-    ADMIN_EMAIL: "admin@bench.test",
-    NEXT_TELEMETRY_DISABLED: "1",
-  };
-  // The launcher must start its own embedded PostgreSQL and secret, never use a configured database.
-  delete env.DATABASE_URL;
-  delete env.NEXTAUTH_SECRET;
-
-  const started = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "start.ts")], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const self: Launcher = { child, dataDir, port, baseUrl, output: [], built: false, buildSeconds: null, exited };
-  launcher = self;
-
-  let pending = "";
-  const onData = (chunk: Buffer) => {
-    pending += chunk.toString("utf8");
-    const lines = pending.split("\n");
-    pending = lines.pop() ?? "";
-    for (const line of lines) {
-      self.output.push(line);
-      if (self.output.length > 300) self.output.shift();
-      if (line.includes("building the app")) {
-        self.built = true;
-        console.log("  the production build is stale: the launcher is building it (about a minute on 2 cores)…");
-      }
-      const build = /build finished in ([\d.]+ s)/.exec(line);
-      if (build) self.buildSeconds = build[1]!;
-      if (VERBOSE) console.log(`  | ${line}`);
-    }
-  };
-  child.stdout!.on("data", onData);
-  child.stderr!.on("data", onData);
-
-  const runtime = path.join(dataDir, "runtime.json");
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (!existsSync(runtime)) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new LauncherError(`the launcher exited (${child.signalCode ?? `code ${child.exitCode}`}) before it was ready`, self);
-    if (Date.now() > deadline) throw new LauncherError(`the launcher was not ready within ${seconds(START_TIMEOUT_MS)}`, self);
-    await sleep(250);
-  }
-  const health = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(10_000) });
-  if (!health.ok) throw new LauncherError(`/api/health answered HTTP ${health.status}`, self);
-  const info = JSON.parse(readFileSync(runtime, "utf8")) as { databaseUrl?: unknown };
-  if (typeof info.databaseUrl !== "string") throw new LauncherError(`${runtime} has no databaseUrl`, self);
-  assertLocalDatabase(info.databaseUrl);
-  return { launcher: self, databaseUrl: info.databaseUrl, startupMs: performance.now() - started };
-}
-
-class LauncherError extends Error {
-  constructor(message: string, launcher: Launcher) {
-    const hint = launcher.output.some((line) => line.includes("Another next build process is already running"))
-      ? "\n  another `next build` is running in this repository (.next is shared); rerun once it has finished"
-      : "";
-    super(`${message}${hint}\n  last launcher output:\n${launcher.output.slice(-40).map((line) => `  | ${line}`).join("\n")}`);
-  }
-}
-
-/** SIGTERM, wait for the launcher (it stops Next and PostgreSQL), then delete the data folder. Idempotent. */
-async function stopLauncher(): Promise<void> {
-  const current = launcher;
-  launcher = null;
-  if (!current) return;
-  const { child, dataDir } = current;
-  const tree = child.pid ? descendants(child.pid) : [];
-  if (child.exitCode === null && child.signalCode === null) {
-    child.kill("SIGTERM");
-    const stopped = await Promise.race([current.exited.then(() => true), sleep(STOP_TIMEOUT_MS).then(() => false)]);
-    if (!stopped) {
-      console.error(`  the launcher did not stop within ${seconds(STOP_TIMEOUT_MS)}; killing it and its ${tree.length} child processes`);
-      for (const pid of [child.pid!, ...tree]) {
-        try {
-          process.kill(pid, "SIGKILL");
-        } catch {
-          // already gone
-        }
-      }
-      await Promise.race([current.exited, sleep(5_000)]);
-    }
-  }
-  // PostgreSQL is stopped by the launcher; give its last processes a moment to go.
-  const deadline = Date.now() + 10_000;
-  while (tree.some(isAlive) && Date.now() < deadline) await sleep(200);
-  const survivors = tree.filter(isAlive);
-  for (const pid of survivors) {
-    console.error(`  process ${pid} started by the launcher is still running; killing it`);
-    try {
-      process.kill(pid, "SIGKILL");
-    } catch {
-      // already gone
-    }
-  }
-  for (let attempt = 0; attempt < 5; attempt++) {
-    try {
-      rmSync(dataDir, { recursive: true, force: true });
-      break;
-    } catch (error) {
-      if (attempt === 4) console.error(`  could not remove ${dataDir}: ${errorText(error)}`);
-      await sleep(500);
-    }
-  }
-  cleanupReport = { processes: tree.length, survivors: survivors.length, folderRemoved: !existsSync(dataDir), dataDir };
-}
-
 let cleanupReport: { processes: number; survivors: number; folderRemoved: boolean; dataDir: string } | null = null;
-
-// ─── database clients owned by the benchmark ─────────────────────────────────────────────────────────────────
-
 const clients: Array<{ $disconnect(): Promise<void> }> = [];
 
 async function disconnectAll(): Promise<void> {
   await Promise.all(clients.splice(0).map((client) => withTimeout(client.$disconnect(), 5_000, "Prisma disconnect").catch(() => {})));
 }
 
+/** Stops the load, the Prisma clients and the launcher, then deletes the data folder. Idempotent. */
 let cleaning: Promise<void> | null = null;
 function cleanup(): Promise<void> {
   cleaning ??= (async () => {
     stopLoad?.();
     await disconnectAll();
-    await stopLauncher();
+    const current = launcher;
+    launcher = null;
+    if (current) {
+      const report = await current.stop();
+      cleanupReport = { ...report, folderRemoved: await removeDataDir(current.dataDir), dataDir: current.dataDir };
+    }
   })();
   return cleaning;
 }
 
-// ─── learners ────────────────────────────────────────────────────────────────────────────────────────────────
+// ─── one learner alone ───────────────────────────────────────────────────────────────────────────────────────
 
-interface Learner {
-  id: string;
-  email: string;
-  cookie: string;
-}
-
-async function studyDeckIds(db: Db): Promise<string[]> {
-  const decks = await db.deck.findMany({ where: { slug: { in: STUDY_DECKS } }, select: { id: true, slug: true } });
-  const missing = STUDY_DECKS.filter((slug) => !decks.some((deck) => deck.slug === slug));
-  if (missing.length > 0) console.log(`  warning: decks not seeded: ${missing.join(", ")}`);
-  const numeric = await db.question.groupBy({ by: ["deckId"], where: { deckId: { in: decks.map((deck) => deck.id) }, kind: "NUMERIC" }, _count: true });
-  const withNumeric = new Set(numeric.map((row) => row.deckId));
-  for (const deck of decks) if (withNumeric.has(deck.id)) console.log(`  warning: deck ${deck.slug} has NUMERIC questions; left out of the study decks`);
-  const chosen = decks.filter((deck) => !withNumeric.has(deck.id));
-  if (chosen.length === 0) throw new Error("none of the study decks is seeded without NUMERIC questions; check content/");
-  const counts = await db.question.groupBy({ by: ["kind"], where: { deckId: { in: chosen.map((deck) => deck.id) }, status: "ACTIVE" }, _count: true });
-  const summary = counts.map((row) => `${row._count} ${row.kind.toLowerCase().replace("_", "-")}`).join(", ");
-  console.log(`  study decks: ${chosen.map((deck) => deck.slug).join(", ")} (${summary}; verified: 0 NUMERIC)`);
-  return chosen.map((deck) => deck.id);
-}
-
-/** questionId → index of a correct option, so multiple-choice reviews can be rated Good. */
-async function correctChoices(db: Db, deckIds: string[]): Promise<Map<string, number>> {
-  const questions = await db.question.findMany({ where: { deckId: { in: deckIds }, kind: "MULTIPLE_CHOICE" }, select: { id: true, choices: true } });
-  const map = new Map<string, number>();
-  for (const question of questions) {
-    const choices = Array.isArray(question.choices) ? (question.choices as Array<{ correct?: unknown } | null>) : [];
-    const index = choices.findIndex((choice) => choice?.correct === true);
-    if (index >= 0) map.set(question.id, index);
-  }
-  return map;
-}
-
-async function createUsers(db: Db, prefix: string, count: number, deckIds: string[], settings: { newCardsPerDay?: number } = {}): Promise<Array<{ id: string; email: string }>> {
-  const passwordHash = await hashPassword(PASSWORD); // one hash for all: the same password verifies against it
-  const emails = Array.from({ length: count }, (_, i) => `${prefix}-${String(i).padStart(3, "0")}@bench.test`);
-  await db.user.createMany({
-    data: emails.map((email, i) => ({ email, name: `${prefix} ${i}`, passwordHash, timeZone: "UTC", timeZoneConfirmed: true, ...settings })),
-  });
-  const users = await db.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true }, orderBy: { email: "asc" } });
-  await db.studyDeck.createMany({ data: users.flatMap((user) => deckIds.map((deckId) => ({ userId: user.id, deckId }))) });
-  return users;
-}
-
-function cookiePairs(response: Response): string[] {
-  return response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]!.trim());
-}
-
-/** next-auth v4 credentials login over HTTP; returns the session cookie(s) as a Cookie header value. */
-async function login(baseUrl: string, email: string): Promise<string> {
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`, { signal: AbortSignal.timeout(30_000) });
-  if (!csrf.ok) throw new Error(`GET /api/auth/csrf answered HTTP ${csrf.status}`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken?: string };
-  if (!csrfToken) throw new Error("GET /api/auth/csrf returned no csrfToken");
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookiePairs(csrf).join("; ") },
-    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: "true" }),
-    redirect: "manual",
-    signal: AbortSignal.timeout(30_000),
-  });
-  const session = cookiePairs(response).filter((pair) => pair.startsWith("next-auth.session-token"));
-  const text = await response.text();
-  if (session.length === 0) throw new Error(`login of ${email} failed: HTTP ${response.status} ${text.slice(0, 200)}`);
-  return session.join("; ");
-}
-
-async function loginAll(baseUrl: string, users: Array<{ id: string; email: string }>): Promise<Learner[]> {
-  const learners: Learner[] = [];
-  let next = 0;
-  // A few at a time: each login verifies an argon2 hash (~30 ms of CPU).
-  await Promise.all(
-    Array.from({ length: 4 }, async () => {
-      while (next < users.length) {
-        const user = users[next++]!;
-        learners.push({ ...user, cookie: await login(baseUrl, user.email) });
-      }
-    }),
-  );
-  learners.sort((a, b) => a.email.localeCompare(b.email));
-  // One authenticated request proves the cookie works before the load starts.
-  const check = await fetch(`${baseUrl}/api/study/next`, { headers: { cookie: learners[0]!.cookie }, signal: AbortSignal.timeout(30_000) });
-  if (check.status !== 200) throw new Error(`GET /api/study/next with a fresh session answered HTTP ${check.status}: ${(await check.text()).slice(0, 200)}`);
-  return learners;
-}
 
 /**
  * One learner, no concurrency: GET next → POST review `count` times. Latency without queueing, and a warm-up of
@@ -447,16 +151,14 @@ async function probe(baseUrl: string, cookie: string, correct: Map<string, numbe
   for (let i = 0; i < count; i++) {
     let start = performance.now();
     const next = await fetch(`${baseUrl}/api/study/next`, { headers: { cookie }, signal: AbortSignal.timeout(30_000) });
-    const body = (await next.json()) as { done: boolean; card?: { questionId: string; cardVersion: string; kind: string } };
+    const body = (await next.json()) as { done: boolean; card?: StudyCard };
     get.push(performance.now() - start);
     if (next.status !== 200 || !body.card) throw new Error(`probe: GET /api/study/next answered HTTP ${next.status}${body.done ? " (queue empty)" : ""}`);
-    const right = correct.get(body.card.questionId);
-    const choice = body.card.kind === "MULTIPLE_CHOICE" ? (right === undefined ? { choiceIndex: 0, rating: 1 } : { choiceIndex: right }) : {};
     start = performance.now();
     const review = await fetch(`${baseUrl}/api/study/review`, {
       method: "POST",
       headers: { cookie, "content-type": "application/json" },
-      body: JSON.stringify({ clientRequestId: randomUUID(), questionId: body.card.questionId, cardVersion: body.card.cardVersion, rating: 3, ...choice }),
+      body: JSON.stringify(reviewFor(body.card, correct, randomUUID())),
       signal: AbortSignal.timeout(30_000),
     });
     const text = await review.text();
@@ -487,10 +189,6 @@ interface LoopStats {
 
 function countStatus(map: Map<number, number>, status: number): void {
   map.set(status, (map.get(status) ?? 0) + 1);
-}
-
-function statusList(map: Map<number, number>): string {
-  return [...map.entries()].sort((a, b) => a[0] - b[0]).map(([status, count]) => `${status}×${fmt(count)}`).join(", ") || "none";
 }
 
 function runAutocannon(options: AutocannonOptions, onStart?: (instance: AutocannonInstance) => void): Promise<AutocannonResult> {
@@ -538,7 +236,7 @@ async function studyLoad(baseUrl: string, learners: Learner[], correct: Map<stri
         countStatus(stats.getStatus, status);
         context.card = undefined;
         if (status !== 200) return sample("GET /api/study/next", status, body);
-        const parsed = JSON.parse(body) as { done: boolean; card?: { questionId: string; cardVersion: string; kind: string } };
+        const parsed = JSON.parse(body) as { done: boolean; card?: StudyCard };
         if (parsed.done || !parsed.card) {
           stats.queueEmpty++;
           return;
@@ -553,12 +251,7 @@ async function studyLoad(baseUrl: string, learners: Learner[], correct: Map<stri
       setupRequest(request, context) {
         const card = context.card;
         if (!card || draining) return undefined;
-        const review: Record<string, unknown> = { clientRequestId: randomUUID(), questionId: card.questionId, cardVersion: card.cardVersion, rating: 3 };
-        if (card.kind === "MULTIPLE_CHOICE") {
-          const right = correct.get(card.questionId);
-          // A wrong (or unknown) pick only allows Again.
-          Object.assign(review, right === undefined ? { choiceIndex: 0, rating: 1 } : { choiceIndex: right, rating: 3 });
-        }
+        const review = reviewFor(card, correct, randomUUID());
         context.learner = learnerOf.get(request.headers.cookie ?? "");
         stats.postsSent++;
         context.sentAt = performance.now();
@@ -817,16 +510,20 @@ async function main(): Promise<void> {
   console.log(`study loop ${STUDY_SECONDS} s × ${CONNECTIONS} connections, /api/health ${HEALTH_SECONDS} s, queue timings median of ${RUNS} (after ${WARMUPS} warm-ups)`);
 
   heading("1. start-up (scripts/start.ts on a throwaway data folder)");
-  const started = await startLauncher();
-  const { baseUrl } = started.launcher;
-  const startup = `${seconds(started.startupMs)}${started.launcher.built ? ` (incl. production build${started.launcher.buildSeconds ? ` ${started.launcher.buildSeconds}` : ""})` : " (build was current)"}`;
-  console.log(`  ready at ${baseUrl} in ${startup}; data folder ${started.launcher.dataDir}`);
+  const started = await Launcher.start({
+    verbose: VERBOSE,
+    onBuild: () => console.log("  the production build is stale: the launcher is building it (about a minute on 2 cores)…"),
+  });
+  launcher = started;
+  const { baseUrl } = started;
+  const startup = `${seconds(started.startupMs)}${started.built ? ` (incl. production build${started.buildSeconds ? ` ${started.buildSeconds}` : ""})` : " (build was current)"}`;
+  console.log(`  ready at ${baseUrl} in ${startup}; data folder ${started.dataDir}`);
 
   const db = createPrismaClient(started.databaseUrl);
   clients.push(db);
 
   heading(`2. ${LEARNERS} learners`);
-  const deckIds = await studyDeckIds(db);
+  const deckIds = await studyDeckIds(db, (line) => console.log(`  ${line}`));
   const correct = await correctChoices(db, deckIds);
   let t = performance.now();
   const users = await createUsers(db, "bench-learner", LEARNERS, deckIds, { newCardsPerDay: 1000 });
@@ -939,6 +636,23 @@ async function main(): Promise<void> {
     ["load average at start → now", `${load[0]!.toFixed(2)} → ${loadavg()[0]!.toFixed(2)} (${cpus().length} cores)`],
   ];
   for (const [name, value] of rows) console.log(`  ${name.padEnd(46)} ${value}`);
+
+  recordFigures("study", [
+    { figure: "start-up of the launcher", value: started.startupMs / 1000, unit: started.built ? "s (incl. build)" : "s", digits: 1 },
+    { figure: "one learner alone: GET next p50", value: median(single.get), unit: "ms", digits: 0 },
+    { figure: "one learner alone: POST review p50", value: median(single.post), unit: "ms", digits: 0 },
+    { figure: `study loop, ${CONNECTIONS} connections (autocannon)`, value: loopRps, unit: "requests/s", digits: 1 },
+    { figure: "study loop latency p50", value: loop.result.latency.p50, unit: "ms" },
+    { figure: "study loop latency p99", value: loop.result.latency.p99, unit: "ms" },
+    { figure: "study loop non-2xx + errors", value: loop.result.non2xx + loop.result.errors, unit: "responses" },
+    { figure: "study loop reviews acknowledged = ReviewLog rows", value: reviewsMatch ? "yes" : "NO", unit: `${fmt(loop.acknowledged)} / ${fmt(reviewLogs)}` },
+    { figure: `/api/health, ${CONNECTIONS} connections`, value: healthRps, unit: "requests/s", digits: 0 },
+    { figure: "getQueueOverview, 1k cards", value: timings.small.overview, unit: "ms", digits: 1 },
+    { figure: "getQueueOverview, 100k cards", value: timings.big.overview, unit: "ms", digits: 1 },
+    { figure: "getNextStudyCard, 1k cards", value: timings.small.next, unit: "ms", digits: 1 },
+    { figure: "getNextStudyCard, 100k cards", value: timings.big.next, unit: "ms", digits: 1 },
+  ]);
+  if (!reviewsMatch) throw new Error(`acknowledged reviews (${loop.acknowledged}) differ from ReviewLog rows (${reviewLogs})`);
 }
 
 let interrupted = false;

@@ -418,10 +418,14 @@ export async function submitReview(db: Db, userId: string, input: unknown, setti
       return { duplicate: false, due: result.card.due, state: result.card.state, leech };
     });
   } catch (error) {
-    // The same request id raced with itself: the other one won; answer the same way it was answered.
-    if (isUniqueViolation(error)) {
+    // The same request id raced with itself (a retry sent while the first was in flight, possibly to another
+    // instance): the other one won, and this one saw its card change (CONFLICT) or its insert collide (unique
+    // violation). Answer the way the winner was answered.
+    const conflict = error instanceof AppError && error.code === "CONFLICT";
+    if (isUniqueViolation(error) || conflict) {
       const applied = await appliedReview(db, userId, request.clientRequestId);
       if (applied) return applied;
+      if (conflict) throw error;
       throw new AppError("CONFLICT", "This card changed in another tab or window. It has been reloaded.");
     }
     throw error;
