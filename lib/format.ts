@@ -34,3 +34,8 @@ export function formatBytes(bytes: number): string {
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString("en")} ${count === 1 ? one : many}`;
 }
+
+/** 31_457_280 → "30 MB": upload sizes and limits in messages (MiB, one decimal, shown as "MB" as browsers do). */
+export function formatMegabytes(bytes: number): string {
+  return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
+}

@@ -10,7 +10,8 @@
  */
 import type { UnzipFileInfo } from "fflate";
 import { unzipGuarded } from "../zip";
-import { ApkgError, formatMegabytes } from "./errors";
+import { formatMegabytes } from "../format";
+import { ApkgError } from "./errors";
 
 /** Largest package accepted, checked before anything is read (server actions accept 32 MB bodies). */
 export const MAX_PACKAGE_BYTES = 30 * 1024 * 1024;

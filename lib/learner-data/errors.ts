@@ -24,8 +24,3 @@ export class ApkgError extends Error {
     this.problem = problem;
   }
 }
-
-/** "12.3 MB", for messages about limits (decimal places only where they matter). */
-export function formatMegabytes(bytes: number): string {
-  return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
-}

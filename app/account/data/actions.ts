@@ -5,7 +5,7 @@ import { z } from "zod";
 import { runUserAction, type ActionState } from "@/app/user-action";
 import { getDb } from "@/lib/db";
 import { MAX_PACKAGE_BYTES } from "@/lib/learner-data/apkg-archive";
-import { formatMegabytes } from "@/lib/learner-data/errors";
+import { formatMegabytes } from "@/lib/format";
 import { importApkg, previewApkgImport, type ApkgImportReport } from "@/lib/learner-data/import";
 import { deletePersonalDeck, deletePersonalDeckSchema } from "@/lib/learner-data/personal-decks";
 

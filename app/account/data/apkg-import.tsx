@@ -4,32 +4,16 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from "react";
 import { BUSY, NETWORK_ERROR, type Message } from "@/app/ui/form-bits";
-import { plural } from "@/lib/format";
+import { formatMegabytes, plural } from "@/lib/format";
 import type { ApkgImportReport } from "@/lib/learner-data/import";
 import { importApkgAction, previewApkgImportAction } from "./actions";
+import { Counts } from "@/app/ui/counts";
 
 const KIND_LABEL: Record<ApkgImportReport["noteTypes"][number]["kind"], string> = {
   basic: "Front and back",
   cloze: "Cloze",
   unsupported: "Not imported",
 };
-
-function megabytes(bytes: number): string {
-  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
-}
-
-function Counts({ items }: { items: Array<[string, number]> }) {
-  return (
-    <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4">
-      {items.map(([label, value]) => (
-        <div key={label} className="rounded-lg border border-slate-200 px-3 py-2 dark:border-slate-800">
-          <dt className="text-xs text-slate-500 dark:text-slate-400">{label}</dt>
-          <dd className="text-lg font-semibold tabular-nums">{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
 
 /** What the package holds and what is left out: the same view for the dry run and the finished import. */
 function ReportDetails({ report }: { report: ApkgImportReport }) {
@@ -44,6 +28,7 @@ function ReportDetails({ report }: { report: ApkgImportReport }) {
   return (
     <div className="space-y-4">
       <Counts
+        wide={4}
         items={[
           ["Notes in the package", report.notes],
           [report.deck ? "Flashcards created" : "Flashcards to create", report.cards],
@@ -128,7 +113,7 @@ export function ApkgImport({ maxBytes }: { maxBytes: number }) {
     setMessage(null);
     if (chosen && chosen.size > maxBytes) {
       setFile(null);
-      setFileError(`“${chosen.name}” is ${megabytes(chosen.size)}; the limit is ${megabytes(maxBytes)}.`);
+      setFileError(`“${chosen.name}” is ${formatMegabytes(chosen.size)}; the limit is ${formatMegabytes(maxBytes)}.`);
       event.currentTarget.value = "";
       return;
     }
@@ -210,7 +195,7 @@ export function ApkgImport({ maxBytes }: { maxBytes: number }) {
             aria-describedby={[hintId, fileError ? errorId : null].filter(Boolean).join(" ")}
             className="field-input file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-1 file:text-sm file:font-medium dark:file:bg-slate-800 dark:file:text-slate-100"
           />
-          <p id={hintId} className="mt-1 text-xs text-slate-500 dark:text-slate-400">At most {megabytes(maxBytes)}. Checking writes nothing.</p>
+          <p id={hintId} className="mt-1 text-xs text-slate-500 dark:text-slate-400">At most {formatMegabytes(maxBytes)}. Checking writes nothing.</p>
           {fileError && <p id={errorId} className="field-error" role="alert">{fileError}</p>}
         </div>
         <button type="submit" className={`btn-secondary ${BUSY}`} aria-disabled={pending !== null || undefined}>

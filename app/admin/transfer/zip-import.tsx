@@ -4,8 +4,8 @@ import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from "react";
 import { applyZipImportAction, checkZipImportAction, type ZipImportCheck, type ZipImportSummary } from "./actions";
 import { BUSY, NETWORK_ERROR, type Message } from "@/app/ui/form-bits";
-import { plural } from "@/lib/format";
-
+import { formatMegabytes, plural } from "@/lib/format";
+import { Counts } from "@/app/ui/counts";
 
 const CHANGE_LABEL: Record<ZipImportCheck["rows"][number]["type"], string> = {
   create: "Create",
@@ -13,25 +13,6 @@ const CHANGE_LABEL: Record<ZipImportCheck["rows"][number]["type"], string> = {
   conflict: "Conflict (kept)",
   archive: "Archive",
 };
-
-
-
-function megabytes(bytes: number): string {
-  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
-}
-
-function Counts({ items }: { items: Array<[string, number]> }) {
-  return (
-    <dl className="grid grid-cols-2 gap-2 sm:grid-cols-5">
-      {items.map(([label, value]) => (
-        <div key={label} className="rounded-lg border border-slate-200 px-3 py-2 dark:border-slate-800">
-          <dt className="text-xs text-slate-500 dark:text-slate-400">{label}</dt>
-          <dd className="text-lg font-semibold tabular-nums">{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
 
 const tableHead = "border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:bg-slate-950 dark:text-slate-400";
 const scrollBox = "max-h-96 overflow-auto rounded-lg border border-slate-200 dark:border-slate-800";
@@ -77,7 +58,7 @@ export function ZipImport({ maxBytes }: { maxBytes: number }) {
     setMessage(null);
     if (chosen && chosen.size > maxBytes) {
       setFile(null);
-      setFileError(`“${chosen.name}” is ${megabytes(chosen.size)}; the limit is ${megabytes(maxBytes)}.`);
+      setFileError(`“${chosen.name}” is ${formatMegabytes(chosen.size)}; the limit is ${formatMegabytes(maxBytes)}.`);
       event.currentTarget.value = "";
       return;
     }
@@ -175,7 +156,7 @@ export function ZipImport({ maxBytes }: { maxBytes: number }) {
             className="field-input file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-1 file:text-sm file:font-medium dark:file:bg-slate-800 dark:file:text-slate-100"
           />
           <p id={hintId} className="mt-1 text-xs text-slate-500 dark:text-slate-400">
-            A zip of the content folder or of its contents: <code>decks.yml</code> and <code>&lt;deck&gt;/&lt;key&gt;.md</code> files. At most {megabytes(maxBytes)}.
+            A zip of the content folder or of its contents: <code>decks.yml</code> and <code>&lt;deck&gt;/&lt;key&gt;.md</code> files. At most {formatMegabytes(maxBytes)}.
             Other files are ignored.
           </p>
           {fileError && <p id={errorId} className="field-error" role="alert">{fileError}</p>}
@@ -200,6 +181,7 @@ export function ZipImport({ maxBytes }: { maxBytes: number }) {
         <section aria-labelledby={`${id}-report`} className="space-y-4">
           <h3 id={`${id}-report`} className="font-semibold">Dry run{report.decks.length > 0 ? ` · ${plural(report.decks.length, "deck", "decks")}: ${report.decks.join(", ")}` : ""}</h3>
           <Counts
+        wide={5}
             items={[
               ["Created", report.counts.created],
               ["Updated", report.counts.updated],
@@ -308,6 +290,7 @@ export function ZipImport({ maxBytes }: { maxBytes: number }) {
         <section aria-labelledby={`${id}-summary`} className="space-y-4">
           <h3 id={`${id}-summary`} ref={summaryHeading} tabIndex={-1} className="font-semibold">Import result</h3>
           <Counts
+        wide={5}
             items={[
               ["Created", summary.created],
               ["Updated", summary.updated],
