@@ -1,3 +1,5 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
 /** Mirrors STATIC_SECURITY_HEADERS in lib/security/headers.ts (a unit test keeps the two equal). */
 export const staticSecurityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -25,4 +27,7 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// next-intl reads its per-request configuration (language, messages) from i18n/request.ts.
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
+export default withNextIntl(nextConfig);

@@ -1,23 +1,25 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/session";
+import { LocaleSwitcher } from "./locale-switcher";
 import { ThemeToggle } from "./theme-toggle";
 import { UserMenu } from "./user-menu";
 import { NavLinks } from "./nav-links";
 
 export async function SiteHeader() {
-  const user = await getCurrentUser();
+  const [user, t] = await Promise.all([getCurrentUser(), getTranslations("common")]);
   const links = user
     ? [
-        { href: "/home", label: "Home" },
-        { href: "/study", label: "Study" },
-        { href: "/decks", label: "Decks" },
-        { href: "/stats", label: "Statistics" },
-        { href: "/groups", label: "Groups" },
-        { href: "/practice", label: "Practice" },
-        { href: "/analyzer", label: "Analyzer" },
-        ...(user.role === "ADMIN" ? [{ href: "/admin", label: "Admin" }] : []),
+        { href: "/home", label: t("nav.home") },
+        { href: "/study", label: t("nav.study") },
+        { href: "/decks", label: t("nav.decks") },
+        { href: "/stats", label: t("nav.stats") },
+        { href: "/groups", label: t("nav.groups") },
+        { href: "/practice", label: t("nav.practice") },
+        { href: "/analyzer", label: t("nav.analyzer") },
+        ...(user.role === "ADMIN" ? [{ href: "/admin", label: t("nav.admin") }] : []),
       ]
-    : [{ href: "/analyzer", label: "Analyzer" }];
+    : [{ href: "/analyzer", label: t("nav.analyzer") }];
   return (
     <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/85 backdrop-blur dark:border-slate-800 dark:bg-slate-950/85">
       <div className="mx-auto flex h-14 w-full max-w-5xl items-center gap-3 px-4 sm:px-6">
@@ -27,13 +29,14 @@ export async function SiteHeader() {
         </Link>
         <NavLinks links={links} />
         <div className="ml-auto flex items-center gap-1">
+          <LocaleSwitcher />
           <ThemeToggle />
           {user ? (
             <UserMenu name={user.name} email={user.email} />
           ) : (
             <>
-              <Link href="/login" className="btn-ghost">Log in</Link>
-              <Link href="/register" className="btn-primary hidden sm:inline-flex">Sign up</Link>
+              <Link href="/login" className="btn-ghost">{t("logIn")}</Link>
+              <Link href="/register" className="btn-primary hidden sm:inline-flex">{t("signUp")}</Link>
             </>
           )}
         </div>
