@@ -21,6 +21,8 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/integration/global-setup.ts"],
+          // Server actions translate their messages with next-intl: give them the English catalogue.
+          setupFiles: ["tests/integration/intl-setup.ts"],
           // One database for the whole run: files run one after another so they never race on shared rows.
           fileParallelism: false,
           testTimeout: 30_000,

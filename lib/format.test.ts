@@ -29,3 +29,17 @@ describe("plural", () => {
     expect(plural(1200, "review")).toBe("1,200 reviews");
   });
 });
+
+describe("formatting per locale", () => {
+  it("groups digits by thousands in English and Chinese alike", () => {
+    expect(formatCount(73856, "en")).toBe("73,856");
+    expect(formatCount(73856, "zh-Hans")).toBe("73,856");
+  });
+
+  it("writes compact numbers with Chinese units of 10^4 and 10^8", () => {
+    // 138,357,544 = 1.38 × 10^8 (亿); 25,600 = 2.56 × 10^4 (万).
+    expect(formatCompact(138357544, "en")).toBe("138.36M");
+    expect(formatCompact(138357544, "zh-Hans")).toBe("1.38亿");
+    expect(formatCompact(25600, "zh-Hant")).toBe("2.56萬");
+  });
+});

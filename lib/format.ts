@@ -1,18 +1,27 @@
 /**
- * Number formatting for the interface (counts, MACs, bytes). Pure and locale-pinned to "en" until the
- * internationalisation issue makes it follow the learner's language.
+ * Number formatting for the interface (counts, MACs, bytes). Pure; each function takes the interface locale
+ * (lib/i18n/locales.ts), English by default for scripts and logs.
  */
-const grouped = new Intl.NumberFormat("en", { maximumFractionDigits: 2 });
-const compactFormat = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 2 });
+const formats = new Map<string, Intl.NumberFormat>();
 
-/** 138357544 → "138,357,544". */
-export function formatCount(value: number): string {
-  return grouped.format(value);
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const id = `${locale}|${JSON.stringify(options)}`;
+  let format = formats.get(id);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    formats.set(id, format);
+  }
+  return format;
 }
 
-/** 138357544 → "138.36M". */
-export function formatCompact(value: number): string {
-  return compactFormat.format(value);
+/** 138357544 → "138,357,544" (the same grouping in Chinese). */
+export function formatCount(value: number, locale = "en"): string {
+  return numberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+}
+
+/** 138357544 → "138.36M" in English, "1.38亿" in Chinese (grouped by 万 and 亿). */
+export function formatCompact(value: number, locale = "en"): string {
+  return numberFormat(locale, { notation: "compact", maximumFractionDigits: 2 }).format(value);
 }
 
 /** Bytes in binary units, the unit memory is usually reported in: 3670016 → "3.5 MiB". */
