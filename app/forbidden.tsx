@@ -1,12 +1,14 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 
-export default function Forbidden() {
+export default async function Forbidden() {
+  const t = await getTranslations("common.forbidden");
   return (
     <div className="mx-auto max-w-md card space-y-3 text-center">
       <p className="text-sm font-semibold text-red-600 dark:text-red-400">403</p>
-      <h1 className="text-2xl font-bold tracking-tight">Admins only</h1>
-      <p className="text-slate-600 dark:text-slate-400">Your account does not have access to this page.</p>
-      <Link href="/home" className="btn-primary">Back to your home</Link>
+      <h1 className="text-2xl font-bold tracking-tight">{t("title")}</h1>
+      <p className="text-slate-600 dark:text-slate-400">{t("body")}</p>
+      <Link href="/home" className="btn-primary">{t("home")}</Link>
     </div>
   );
 }

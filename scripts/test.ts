@@ -69,7 +69,7 @@ async function main(): Promise<number> {
   await stage("type-check", () => run(bin("tsc"), ["--noEmit"], { env }));
   await stage("lint", () => run(bin("eslint"), ["--max-warnings=0", "."], { env }));
   if (existsSync(path.join(PROJECT_ROOT, "scripts", "content-check.ts"))) {
-    await stage("content check", () => run(process.execPath, ["--import", "tsx", "scripts/content-check.ts"], { env }));
+    await stage("content check", () => run(process.execPath, ["--import", "tsx", "scripts/content-check.ts", "--require=zh"], { env }));
   }
   await stage("unit tests", () => vitest("unit", unitReport), () => vitestCounts(unitReport));
   await stage("integration tests", () => vitest("integration", integrationReport), () => vitestCounts(integrationReport));

@@ -1,9 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 
 /** A read-only value (a link or code shown once) with a copy button. */
 export function CopyField({ label, value, hint }: { label: string; value: string; hint?: string }) {
+  const t = useTranslations("admin.copyField");
   const id = useId();
   const [copied, setCopied] = useState(false);
   async function copy() {
@@ -20,7 +22,7 @@ export function CopyField({ label, value, hint }: { label: string; value: string
       <div className="flex gap-2">
         <input id={id} readOnly value={value} className="field-input font-mono text-xs" onFocus={(event) => event.currentTarget.select()} />
         <button type="button" className="btn-secondary min-h-8 px-3 py-1 text-xs" onClick={copy}>
-          {copied ? "Copied" : "Copy"}
+          {copied ? t("copied") : t("copy")}
         </button>
       </div>
       {hint && <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">{hint}</p>}

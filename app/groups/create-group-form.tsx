@@ -1,13 +1,16 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { FormField } from "@/app/ui/form-field";
 import { createGroupAction } from "./actions";
-import { BUSY, DESCRIPTION_MAX, NETWORK_ERROR, StatusMessage, TextAreaField, type Message } from "@/app/ui/form-bits";
+import { BUSY, DESCRIPTION_MAX, StatusMessage, TextAreaField, type Message } from "@/app/ui/form-bits";
 
 /** Creates a group with the learner as its owner, then opens it. */
 export function CreateGroupForm() {
+  const t = useTranslations("groups.create");
+  const tCommon = useTranslations("common");
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<Message>(null);
@@ -23,14 +26,14 @@ export function CreateGroupForm() {
       const result = await createGroupAction({ name: data.get("name"), description: data.get("description") ?? "" });
       if (result.ok && result.data) {
         setFieldErrors({});
-        setMessage({ ok: true, text: `${result.message ?? "Group created."} Opening it…` });
+        setMessage({ ok: true, text: t("opening", { message: result.message ?? t("created") }) });
         router.push(`/groups/${result.data.id}`);
       } else {
         setFieldErrors(result.fieldErrors ?? {});
-        setMessage({ ok: false, text: result.message ?? "The group was not created." });
+        setMessage({ ok: false, text: result.message ?? t("failed") });
       }
     } catch {
-      setMessage({ ok: false, text: NETWORK_ERROR });
+      setMessage({ ok: false, text: tCommon("networkError") });
     } finally {
       setPending(false);
     }
@@ -38,17 +41,17 @@ export function CreateGroupForm() {
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <FormField id="new-group-name" name="name" label="Name" autoComplete="off" minLength={2} maxLength={80} required placeholder="Vision interview crew" errors={fieldErrors.name} />
+      <FormField id="new-group-name" name="name" label={t("name")} autoComplete="off" minLength={2} maxLength={80} required placeholder={t("namePlaceholder")} errors={fieldErrors.name} />
       <TextAreaField
         id="new-group-description"
         name="description"
-        label="Description (optional)"
+        label={t("description")}
         rows={3}
         maxLength={DESCRIPTION_MAX}
-        hint={`What the group prepares for, when you meet. At most ${DESCRIPTION_MAX} characters.`}
+        hint={t("descriptionHint", { max: DESCRIPTION_MAX })}
         errors={fieldErrors.description}
       />
-      <button type="submit" className={`btn-primary ${BUSY}`} aria-disabled={pending || undefined}>{pending ? "Creating…" : "Create group"}</button>
+      <button type="submit" className={`btn-primary ${BUSY}`} aria-disabled={pending || undefined}>{pending ? t("submitting") : t("submit")}</button>
       <StatusMessage message={message} />
     </form>
   );

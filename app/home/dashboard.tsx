@@ -1,12 +1,13 @@
 import "server-only";
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/lib/db";
 import { studyDay, type SchedulerSettings } from "@/lib/srs";
 import { dueToday, forecast, heatmap, streak, todaySummary, type DeckDueToday, type ForecastDay } from "@/lib/study/stats";
 import { formatDayLong, formatDayShort } from "./day-format";
 import { ForecastChart, type ForecastBar } from "./forecast-chart";
 import { ReviewHeatmap } from "./review-heatmap";
-import { plural } from "@/lib/format";
 
 /** The learner's settings the dashboard reads (a `SchedulerSettings` or `StudySettings` object fits). */
 export type DashboardSettings = Pick<SchedulerSettings, "timeZone" | "dayStartHour" | "newCardsPerDay">;
@@ -20,13 +21,13 @@ export interface DashboardProps {
 
 const muted = "text-sm text-slate-600 dark:text-slate-400";
 
-/** 754 000 ms → "12 min"; 3 900 000 ms → "1 h 5 min"; under a minute → "under a minute". */
-function formatDuration(ms: number): string {
+/**
+ * Hours and minutes for the `home.duration` message: 754 000 ms → "12 min"; 3 900 000 ms → "1 h 5 min";
+ * under a minute → "under a minute".
+ */
+function durationParts(ms: number): { hours: number; minutes: number } {
   const minutes = Math.round(ms / 60_000);
-  if (minutes < 1) return "under a minute";
-  if (minutes < 60) return `${minutes} min`;
-  const rest = minutes % 60;
-  return rest === 0 ? `${Math.floor(minutes / 60)} h` : `${Math.floor(minutes / 60)} h ${rest} min`;
+  return { hours: Math.floor(minutes / 60), minutes: minutes % 60 };
 }
 
 function studyHref(slug?: string): string {
@@ -39,6 +40,7 @@ function studyHref(slug?: string): string {
  */
 export async function Dashboard({ userId, settings }: DashboardProps) {
   const db = getDb();
+  const [t, locale] = await Promise.all([getTranslations("home"), getLocale()]);
   const now = new Date();
   const options = { timeZone: settings.timeZone, dayStartHour: settings.dayStartHour };
   const today = studyDay(now, options);
@@ -59,44 +61,44 @@ export async function Dashboard({ userId, settings }: DashboardProps) {
       <section aria-labelledby="today-heading" className="space-y-4">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 id="today-heading" className="text-lg font-semibold">
-            Today <span className="font-normal text-slate-500 dark:text-slate-400">· {formatDayLong(today.key)}</span>
+            {t("today.heading")} <span className="font-normal text-slate-500 dark:text-slate-400">· {formatDayLong(today.key, locale)}</span>
           </h2>
           {canStudy && (
             <Link href={studyHref()} className="btn-primary">
-              Study now
+              {t("studyNow")}
             </Link>
           )}
         </div>
         <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          <Stat label="Due today" value={dueTotal}>
+          <Stat label={t("today.dueToday")} value={dueTotal}>
             {dueTotal > 0
               ? learningTotal > 0
-                ? `${plural(learningTotal, "card")} in learning.`
-                : "To review before this study day ends."
+                ? t("today.inLearning", { count: learningTotal })
+                : t("today.toReview")
               : learningTotal > 0
-                ? `${plural(learningTotal, "card")} in learning, not due yet.`
-                : "Nothing due: you are up to date."}
+                ? t("today.inLearningNotDue", { count: learningTotal })
+                : t("today.upToDate")}
           </Stat>
-          <Stat label="New cards left" value={summary.newLeft}>
+          <Stat label={t("today.newCardsLeft")} value={summary.newLeft}>
             {summary.newLeft > 0
-              ? `${summary.newDone} of ${settings.newCardsPerDay} started today.`
+              ? t("today.newStarted", { done: summary.newDone, limit: settings.newCardsPerDay })
               : newAvailable === 0
-                ? "No new questions in your decks: choose more decks in settings."
-                : `Daily limit of ${settings.newCardsPerDay} reached: more tomorrow.`}
+                ? t("today.noNewQuestions")
+                : t("today.dailyLimitReached", { limit: settings.newCardsPerDay })}
           </Stat>
-          <Stat label="Reviews today" value={summary.reviewsDone} testId="reviews-today">
+          <Stat label={t("today.reviewsToday")} value={summary.reviewsDone} testId="reviews-today">
             {summary.reviewsDone > 0
-              ? `${formatDuration(summary.timeSpentMs)} spent studying.`
+              ? t("today.timeSpent", { duration: t("duration", durationParts(summary.timeSpentMs)) })
               : canStudy
-                ? "No reviews yet today: press Study now to start."
-                : "No reviews yet today, and nothing is waiting."}
+                ? t("today.noReviewsCanStudy")
+                : t("today.noReviewsNothingWaiting")}
           </Stat>
-          <Stat label="Current streak" value={plural(streaks.current, "day")}>
+          <Stat label={t("today.currentStreak")} value={t("today.streakDays", { count: streaks.current })}>
             {streaks.longest === 0
-              ? "No reviews yet: start studying to build your streak."
+              ? t("today.noStreak")
               : streaks.current === 0
-                ? `Review today to start a new streak. Longest: ${plural(streaks.longest, "day")}.`
-                : `Longest: ${plural(streaks.longest, "day")}.`}
+                ? t("today.startNewStreak", { count: streaks.longest })
+                : t("today.longest", { count: streaks.longest })}
           </Stat>
         </dl>
       </section>
@@ -105,7 +107,7 @@ export async function Dashboard({ userId, settings }: DashboardProps) {
 
       <section aria-labelledby="forecast-heading" className="card space-y-3">
         <h2 id="forecast-heading" className="font-semibold">
-          Coming up: the next 30 days
+          {t("forecast.heading")}
         </h2>
         <Forecast days={upcoming} />
       </section>
@@ -113,10 +115,10 @@ export async function Dashboard({ userId, settings }: DashboardProps) {
       <section aria-labelledby="heatmap-heading" className="card space-y-3">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="heatmap-heading" className="font-semibold">
-            Your year of reviews
+            {t("heatmap.heading")}
           </h2>
           <Link href="/stats" className="text-sm font-medium text-brand-600 hover:underline dark:text-brand-500">
-            All statistics
+            {t("heatmap.allStatistics")}
           </Link>
         </div>
         <ReviewHeatmap days={history} today={today.key} />
@@ -136,33 +138,35 @@ function Stat({ label, value, testId, children }: { label: string; value: number
 }
 
 function DueByDeck({ decks, newLeft }: { decks: DeckDueToday[]; newLeft: number }) {
+  const t = useTranslations("home.decks");
   return (
     <section aria-labelledby="decks-heading" className="card space-y-3">
       <h2 id="decks-heading" className="font-semibold">
-        Due today by deck
+        {t("heading")}
       </h2>
       {decks.length === 0 ? (
         <p className={muted}>
-          No decks to study yet: the question bank is empty. Ask an administrator to run <code>npm run seed</code>, then come
-          back here.
+          {t.rich("empty", { code: (chunks) => <code>{chunks}</code> })}
         </p>
       ) : (
         <>
           {decks.every((deck) => deck.due === 0 && (deck.newAvailable === 0 || newLeft === 0)) && (
             <p className={muted}>
-              All caught up for today. Come back tomorrow, browse the <Link href="/decks" className="underline">question bank</Link>, or
-              change your daily limits and decks in <Link href="/settings" className="underline">settings</Link>.
+              {t.rich("allCaughtUp", {
+                bank: (chunks) => <Link href="/decks" className="underline">{chunks}</Link>,
+                settings: (chunks) => <Link href="/settings" className="underline">{chunks}</Link>,
+              })}
             </p>
           )}
           <div className="-mx-2 overflow-x-auto">
             <table className="w-full min-w-[18rem] text-sm">
-              <caption className="sr-only">Cards due today and new questions per deck</caption>
+              <caption className="sr-only">{t("caption")}</caption>
               <thead className="text-left text-xs text-slate-500 dark:text-slate-400">
                 <tr>
-                  <th scope="col" className="px-2 py-2 font-medium">Deck</th>
-                  <th scope="col" className="px-2 py-2 text-right font-medium">Due</th>
-                  <th scope="col" className="px-2 py-2 text-right font-medium">New</th>
-                  <th scope="col" className="px-2 py-2"><span className="sr-only">Action</span></th>
+                  <th scope="col" className="px-2 py-2 font-medium">{t("deck")}</th>
+                  <th scope="col" className="px-2 py-2 text-right font-medium">{t("due")}</th>
+                  <th scope="col" className="px-2 py-2 text-right font-medium">{t("new")}</th>
+                  <th scope="col" className="px-2 py-2"><span className="sr-only">{t("action")}</span></th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
@@ -173,18 +177,18 @@ function DueByDeck({ decks, newLeft }: { decks: DeckDueToday[]; newLeft: number 
                       <th scope="row" className="px-2 py-2 text-left font-medium">
                         {deck.title}
                         {deck.learning > 0 && (
-                          <span className="block text-xs font-normal text-slate-500 dark:text-slate-400">{deck.learning} in learning</span>
+                          <span className="block text-xs font-normal text-slate-500 dark:text-slate-400">{t("inLearning", { count: deck.learning })}</span>
                         )}
                       </th>
                       <td className="px-2 py-2 text-right tabular-nums">{deck.due}</td>
                       <td className="px-2 py-2 text-right tabular-nums">{deck.newAvailable}</td>
                       <td className="px-2 py-2 text-right">
                         {studiable ? (
-                          <Link href={studyHref(deck.slug)} className="btn-secondary min-h-8 px-3 py-1" aria-label={`Study ${deck.title}`}>
-                            Study
+                          <Link href={studyHref(deck.slug)} className="btn-secondary min-h-8 px-3 py-1" aria-label={t("studyDeck", { deck: deck.title })}>
+                            {t("study")}
                           </Link>
                         ) : (
-                          <span className="text-xs text-slate-500 dark:text-slate-400">Done</span>
+                          <span className="text-xs text-slate-500 dark:text-slate-400">{t("done")}</span>
                         )}
                       </td>
                     </tr>
@@ -194,7 +198,7 @@ function DueByDeck({ decks, newLeft }: { decks: DeckDueToday[]; newLeft: number 
             </table>
           </div>
           <p className="text-xs text-slate-500 dark:text-slate-400">
-            New counts questions you have not started; your daily limit applies across decks.
+            {t("newNote")}
           </p>
         </>
       )}
@@ -203,33 +207,35 @@ function DueByDeck({ decks, newLeft }: { decks: DeckDueToday[]; newLeft: number 
 }
 
 function Forecast({ days }: { days: ForecastDay[] }) {
+  const t = useTranslations("home.forecast");
+  const locale = useLocale();
   const total = days.reduce((sum, day) => sum + day.due, 0);
   if (total === 0) {
     return (
       <p className={muted}>
-        Nothing scheduled for the next 30 days yet: study some new cards and their reviews will show up here.
+        {t("empty")}
       </p>
     );
   }
   const bars: ForecastBar[] = days.map((day, index) => ({
     day: day.day,
-    short: index === 0 ? "Today" : formatDayShort(day.day),
-    long: index === 0 ? `Today (${formatDayLong(day.day)}), with overdue cards` : formatDayLong(day.day),
+    short: index === 0 ? t("today") : formatDayShort(day.day, locale),
+    long: index === 0 ? t("todayLong", { date: formatDayLong(day.day, locale) }) : formatDayLong(day.day, locale),
     due: day.due,
   }));
   const busiest = days.reduce((best, day) => (day.due > best.due ? day : best), days[0]!);
-  const summary = `${plural(total, "card")} due over the next 30 days, ${days[0]?.due ?? 0} of them today; the busiest day is ${formatDayLong(busiest.day)} with ${busiest.due}.`;
+  const summary = t("summary", { total, today: days[0]?.due ?? 0, date: formatDayLong(busiest.day, locale), busiest: busiest.due });
   return (
     <>
-      <p className={muted}>{summary} Today includes overdue cards.</p>
+      <p className={muted}>{t("withOverdueNote", { summary })}</p>
       <ForecastChart bars={bars} summary={summary} />
       <details className="text-sm">
-        <summary className="cursor-pointer text-slate-600 dark:text-slate-400">Show as a table</summary>
+        <summary className="cursor-pointer text-slate-600 dark:text-slate-400">{t("showTable")}</summary>
         <table className="mt-2 w-full max-w-xs">
           <thead className="text-left text-xs text-slate-500 dark:text-slate-400">
             <tr>
-              <th scope="col" className="py-1 font-medium">Day</th>
-              <th scope="col" className="py-1 text-right font-medium">Due</th>
+              <th scope="col" className="py-1 font-medium">{t("day")}</th>
+              <th scope="col" className="py-1 text-right font-medium">{t("due")}</th>
             </tr>
           </thead>
           <tbody>
@@ -248,9 +254,10 @@ function Forecast({ days }: { days: ForecastDay[] }) {
 
 /** Placeholder with the dashboard's shape while its reads run (for `<Suspense fallback>`). */
 export function DashboardSkeleton() {
+  const t = useTranslations("home");
   return (
     <div className="space-y-6" aria-busy="true">
-      <p className="sr-only" role="status">Loading your dashboard…</p>
+      <p className="sr-only" role="status">{t("loading")}</p>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" aria-hidden="true">
         {[0, 1, 2, 3].map((index) => (
           <div key={index} className="card h-28 animate-pulse p-4" />

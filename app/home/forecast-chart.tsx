@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 /** One bar: a study day with its labels made on the server (so server and browser agree on the text). */
@@ -18,6 +19,7 @@ export interface ForecastBar {
  * the same numbers for screen readers, so the chart is one image with a summary label.
  */
 export function ForecastChart({ bars, summary }: { bars: ForecastBar[]; summary: string }) {
+  const t = useTranslations("home.forecast");
   return (
     <div className="h-48" role="img" aria-label={summary}>
       <ResponsiveContainer width="100%" height="100%">
@@ -26,7 +28,7 @@ export function ForecastChart({ bars, summary }: { bars: ForecastBar[]; summary:
           <XAxis dataKey="short" tick={{ fontSize: 10, fill: "currentColor" }} tickLine={false} minTickGap={16} />
           <YAxis allowDecimals={false} tick={{ fontSize: 10, fill: "currentColor" }} width={32} tickLine={false} />
           <Tooltip
-            formatter={(value) => [`${Number(value)} ${Number(value) === 1 ? "card" : "cards"}`, "Due"]}
+            formatter={(value) => [t("tooltipCards", { count: Number(value) }), t("tooltipDue")]}
             labelFormatter={(_label, payload) => String(payload?.[0]?.payload?.long ?? "")}
             contentStyle={{ fontSize: 12, color: "#0f172a" }}
             cursor={{ fill: "currentColor", fillOpacity: 0.08 }}

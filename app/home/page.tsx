@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -8,10 +9,14 @@ import { getQueueOverview } from "@/lib/study/service";
 import { TimeZoneReporter } from "@/app/ui/time-zone-reporter";
 import { Dashboard, DashboardSkeleton } from "./dashboard";
 
-export const metadata: Metadata = { title: "Home" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("home");
+  return { title: t("metaTitle") };
+}
 
 export default async function HomePage() {
   const user = await requireUser("/home");
+  const t = await getTranslations("home");
   const db = getDb();
   const settings = await loadStudySettings(db, user.id);
   const overview = await getQueueOverview(db, user.id, settings, new Date());
@@ -21,16 +26,16 @@ export default async function HomePage() {
       {!settings.timeZoneConfirmed && <TimeZoneReporter />}
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-bold tracking-tight">Welcome, {user.name}</h1>
+          <h1 className="text-2xl font-bold tracking-tight">{t("welcome", { name: user.name })}</h1>
           <p className="mt-1 text-slate-600 dark:text-slate-400">
             {due > 0
-              ? `${overview.counts.review} to review, ${overview.counts.learning} in learning and ${overview.counts.new} new cards are waiting.`
-              : "Nothing is due right now."}
+              ? t("waiting", { review: overview.counts.review, learning: overview.counts.learning, newCards: overview.counts.new })
+              : t("nothingDue")}
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
-          {due > 0 && <Link href="/study?start=1" className="btn-primary">Study now</Link>}
-          <Link href="/practice" className="btn-secondary">Numeric practice</Link>
+          {due > 0 && <Link href="/study?start=1" className="btn-primary">{t("studyNow")}</Link>}
+          <Link href="/practice" className="btn-secondary">{t("numericPractice")}</Link>
         </div>
       </div>
       <Suspense fallback={<DashboardSkeleton />}>

@@ -1,6 +1,6 @@
+import { useLocale, useTranslations } from "next-intl";
 import { HEATMAP_DAYS, shiftDayKey, type HeatmapDay } from "@/lib/study/stats";
-import { formatDayLong, formatMonth, weekdayIndex } from "./day-format";
-import { plural } from "@/lib/format";
+import { formatDayLong, formatMonth, formatWeekday, weekdayIndex } from "./day-format";
 
 /*
  * A year of reviews as a grid of 53 week columns × 7 weekday rows (Monday on top), newest week on the right.
@@ -13,11 +13,8 @@ const STEP = 14; // cell plus a 3 px gap
 const LEFT = 30; // weekday labels
 const TOP = 16; // month labels
 const WEEKS = 53;
-const WEEKDAY_LABELS = [
-  { row: 0, text: "Mon" },
-  { row: 2, text: "Wed" },
-  { row: 4, text: "Fri" },
-];
+/** Rows labelled with their weekday: Monday, Wednesday, Friday. */
+const WEEKDAY_ROWS = [0, 2, 4];
 
 /**
  * Fill per level, light and dark. Level 0 (no reviews) is a neutral grey; levels 1–4 get darker in light mode
@@ -37,13 +34,12 @@ function levelOf(count: number, max: number): number {
   return Math.min(4, Math.max(1, Math.ceil((4 * count) / max)));
 }
 
-/** The counts level k covers, for the legend ("1–3 reviews"); null when no whole count falls in it. */
-function levelRange(level: number, max: number): string | null {
-  if (level === 0) return "No reviews";
+/** The counts level k covers, for the legend ("1–3 reviews"; level 0 is 0–0); null when no whole count falls in it. */
+function levelRange(level: number, max: number): { lower: number; upper: number } | null {
+  if (level === 0) return { lower: 0, upper: 0 };
   const lower = Math.floor(((level - 1) * max) / 4) + 1;
   const upper = Math.floor((level * max) / 4);
-  if (lower > upper) return null;
-  return lower === upper ? `${lower} ${lower === 1 ? "review" : "reviews"}` : `${lower}–${upper} reviews`;
+  return lower > upper ? null : { lower, upper };
 }
 
 
@@ -55,6 +51,8 @@ export interface ReviewHeatmapProps {
 }
 
 export function ReviewHeatmap({ days, today }: ReviewHeatmapProps) {
+  const t = useTranslations("home.heatmap");
+  const locale = useLocale();
   const first = shiftDayKey(today, 1 - HEATMAP_DAYS);
   const counts = new Map(days.map((day) => [day.day, day.reviews]));
   const offset = weekdayIndex(first); // empty cells above the first day in its week column
@@ -75,7 +73,7 @@ export function ReviewHeatmap({ days, today }: ReviewHeatmapProps) {
   if (total === 0) {
     return (
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        No reviews in the last year yet: each day you study fills a square here, darker the more you review.
+        {t("empty")}
       </p>
     );
   }
@@ -88,32 +86,31 @@ export function ReviewHeatmap({ days, today }: ReviewHeatmapProps) {
   return (
     <div className="space-y-3">
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        {plural(total, "review")} on {plural(activeDays, "day")} in the last year. Busiest day: {formatDayLong(busiest.key)} with{" "}
-        {plural(busiest.count, "review")}.
+        {t("summary", { total, days: activeDays, date: formatDayLong(busiest.key, locale), busiest: busiest.count })}
       </p>
       {/* rtl on the scroller starts it scrolled to the right, so a phone shows the latest weeks first. */}
-      <div className="overflow-x-auto pb-2" dir="rtl" role="region" aria-label="Review heatmap (scrolls sideways)" tabIndex={0}>
+      <div className="overflow-x-auto pb-2" dir="rtl" role="region" aria-label={t("region")} tabIndex={0}>
         <div dir="ltr" className="w-max">
           <svg
             width={width}
             height={height}
             viewBox={`0 0 ${width} ${height}`}
             role="group"
-            aria-label={`Reviews per day from ${formatDayLong(first)} to ${formatDayLong(today)}`}
+            aria-label={t("grid", { from: formatDayLong(first, locale), to: formatDayLong(today, locale) })}
             className="text-slate-500 dark:text-slate-400"
           >
             {months.map((cell) => (
               <text key={cell.key} x={LEFT + cell.column * STEP} y={10} fontSize={10} fill="currentColor" aria-hidden="true">
-                {formatMonth(cell.key)}
+                {formatMonth(cell.key, locale)}
               </text>
             ))}
-            {WEEKDAY_LABELS.map((label) => (
-              <text key={label.text} x={0} y={TOP + label.row * STEP + CELL - 1} fontSize={10} fill="currentColor" aria-hidden="true">
-                {label.text}
+            {WEEKDAY_ROWS.map((row) => (
+              <text key={row} x={0} y={TOP + row * STEP + CELL - 1} fontSize={10} fill="currentColor" aria-hidden="true">
+                {formatWeekday(row, locale)}
               </text>
             ))}
             {cells.map((cell) => {
-              const text = `${cell.count === 0 ? "No reviews" : plural(cell.count, "review")} on ${formatDayLong(cell.key)}`;
+              const text = t("cell", { count: cell.count, date: formatDayLong(cell.key, locale) });
               return (
                 <rect
                   key={cell.key}
@@ -135,11 +132,13 @@ export function ReviewHeatmap({ days, today }: ReviewHeatmapProps) {
         </div>
       </div>
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-xs text-slate-600 dark:text-slate-400">
-        <span className="flex items-center gap-1" aria-label="Colour scale, from fewer to more reviews">
-          <span aria-hidden="true">Less</span>
+        <span className="flex items-center gap-1" aria-label={t("scale")}>
+          <span aria-hidden="true">{t("less")}</span>
           {LEVEL_CLASSES.map((classes, level) => {
-            const range = levelRange(level, max);
-            if (range === null) return null;
+            const bounds = levelRange(level, max);
+            if (bounds === null) return null;
+            const range =
+              level === 0 ? t("levelNone") : bounds.lower === bounds.upper ? t("levelOne", { count: bounds.lower }) : t("levelRange", bounds);
             return (
               <svg key={level} width={CELL} height={CELL} role="img" aria-label={range}>
                 <title>{range}</title>
@@ -147,13 +146,13 @@ export function ReviewHeatmap({ days, today }: ReviewHeatmapProps) {
               </svg>
             );
           })}
-          <span aria-hidden="true">More</span>
+          <span aria-hidden="true">{t("more")}</span>
         </span>
         <span className="flex items-center gap-1">
           <svg width={CELL} height={CELL} aria-hidden="true">
             <rect x={0.75} y={0.75} width={CELL - 1.5} height={CELL - 1.5} rx={2} className="fill-transparent stroke-slate-900 dark:stroke-white" strokeWidth={1.5} />
           </svg>
-          Today
+          {t("today")}
         </span>
       </div>
     </div>

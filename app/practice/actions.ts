@@ -1,6 +1,8 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { serverMessageTranslator } from "@/app/server-messages";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { GENERIC_ERROR_MESSAGE, isAppError } from "@/lib/errors";
@@ -44,13 +46,14 @@ function assetBase(deckSlug: string) {
 
 export async function nextPracticeItemAction(input: unknown): Promise<NextItemResult> {
   const user = await getCurrentUser();
-  if (!user) return { ok: false, message: "Your session has ended. Log in again." };
+  const t = await getTranslations("practice.errors");
+  if (!user) return { ok: false, message: t("sessionEnded") };
   const parsed = nextItemSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, message: "Invalid request." };
+  if (!parsed.success) return { ok: false, message: t("invalidRequest") };
   try {
     const db = getDb();
     const question = await pickNumericQuestion(db, { deckSlug: parsed.data.deck, key: parsed.data.questionKey, exclude: parsed.data.exclude });
-    if (!question) return { ok: false, message: "There are no numeric questions here yet." };
+    if (!question) return { ok: false, message: t("noNumericQuestions") };
     const served = await serveNumericQuestion(db, user.id, question.id);
     return {
       ok: true,
@@ -64,18 +67,20 @@ export async function nextPracticeItemAction(input: unknown): Promise<NextItemRe
       },
     };
   } catch (error) {
-    if (isAppError(error)) return { ok: false, message: error.message };
+    const translate = await serverMessageTranslator();
+    if (isAppError(error)) return { ok: false, message: translate.message(error.message) };
     console.error("serving a numeric question failed", error);
-    return { ok: false, message: GENERIC_ERROR_MESSAGE };
+    return { ok: false, message: translate.message(GENERIC_ERROR_MESSAGE) };
   }
 }
 
 export async function submitPracticeAnswerAction(input: unknown): Promise<SubmitResult> {
   const user = await getCurrentUser();
-  if (!user) return { ok: false, counted: false, message: "Your session has ended. Log in again." };
+  if (!user) return { ok: false, counted: false, message: (await getTranslations("practice.errors"))("sessionEnded") };
   try {
     const result = await submitNumericAnswer(getDb(), user.id, input);
-    if (!result.ok) return { ok: false, counted: false, message: result.message };
+    // The answer checker explains an unreadable answer in English (lib/); the server catalogue translates it.
+    if (!result.ok) return { ok: false, counted: false, message: (await serverMessageTranslator()).message(result.message) };
     return {
       ok: true,
       verdict: result.verdict,
@@ -86,8 +91,9 @@ export async function submitPracticeAnswerAction(input: unknown): Promise<Submit
       explanationHtml: renderMarkdown(result.explanation),
     };
   } catch (error) {
-    if (isAppError(error)) return { ok: false, counted: false, message: error.message };
+    const translate = await serverMessageTranslator();
+    if (isAppError(error)) return { ok: false, counted: false, message: translate.message(error.message) };
     console.error("checking a numeric answer failed", error);
-    return { ok: false, counted: false, message: GENERIC_ERROR_MESSAGE };
+    return { ok: false, counted: false, message: translate.message(GENERIC_ERROR_MESSAGE) };
   }
 }

@@ -1,23 +1,16 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { submitPracticeAnswerAction, type PracticeItem, type SubmitResult } from "./actions";
 
 export type Verdict = "correct" | "mistake" | "incorrect";
 export type Graded = Extract<SubmitResult, { ok: true }>;
 
-const VERDICT_TEXT: Record<Verdict, { title: string; style: string }> = {
-  correct: { title: "Correct", style: "alert-success" },
-  mistake: { title: "Not quite: a common mistake", style: "alert-error" },
-  incorrect: { title: "Not correct", style: "alert-error" },
-};
+const VERDICT_STYLES: Record<Verdict, string> = { correct: "alert-success", mistake: "alert-error", incorrect: "alert-error" };
 
-const UNIT_LABELS: Record<string, string> = { none: "", percent: "%", ratio: "" };
-
-function unitSuffix(unit: string): string {
-  const label = UNIT_LABELS[unit] ?? unit;
-  return label === "" ? "" : ` ${label}`;
-}
+/** Units shown without a label; the others are named by the `practice.card.unit` message ("percent" → "%"). */
+const UNITLESS = new Set(["none", "ratio"]);
 
 interface NumericCardProps {
   item: PracticeItem;
@@ -33,6 +26,7 @@ interface NumericCardProps {
  * counted), then the verdict, the correct value and the worked solution, all from the server.
  */
 export function NumericCard({ item, titleAs: Title = "h2", onGraded, after }: NumericCardProps) {
+  const t = useTranslations("practice.card");
   const [answer, setAnswer] = useState("");
   const [inputError, setInputError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -47,7 +41,7 @@ export function NumericCard({ item, titleAs: Title = "h2", onGraded, after }: Nu
     event.preventDefault();
     if (pending || graded) return;
     if (answer.trim() === "") {
-      setInputError("Type a number first, for example 73856, 73.9k or 3*3*64*128+128.");
+      setInputError(t("typeFirst"));
       return;
     }
     setPending(true);
@@ -62,11 +56,15 @@ export function NumericCard({ item, titleAs: Title = "h2", onGraded, after }: Nu
       setGraded(result);
       onGraded?.(result);
     } catch {
-      setInputError("Could not reach the server. Your answer was not counted; try again.");
+      setInputError(t("offline"));
     } finally {
       setPending(false);
     }
   }
+
+  const unitLabel = (unit: string) => (UNITLESS.has(unit) ? "" : t("unit", { unit }));
+  const itemUnit = unitLabel(item.unit);
+  const answerUnit = graded ? unitLabel(graded.unit) : "";
 
   return (
     <>
@@ -75,7 +73,7 @@ export function NumericCard({ item, titleAs: Title = "h2", onGraded, after }: Nu
         <div className="prose-receptive" dangerouslySetInnerHTML={{ __html: item.promptHtml }} />
         <form onSubmit={submit} noValidate className="space-y-2">
           <label htmlFor="numeric-answer" className="field-label">
-            Your answer{unitSuffix(item.unit) === "" ? "" : ` (${unitSuffix(item.unit).trim()})`}
+            {itemUnit === "" ? t("yourAnswer") : t("yourAnswerWithUnit", { unit: itemUnit })}
           </label>
           <div className="flex gap-2">
             <input
@@ -89,13 +87,13 @@ export function NumericCard({ item, titleAs: Title = "h2", onGraded, after }: Nu
               enterKeyHint="done"
               value={answer}
               disabled={graded !== null}
-              placeholder="e.g. 73856, 73.9k or 3*3*64*128+128"
+              placeholder={t("placeholder")}
               onChange={(event) => setAnswer(event.target.value)}
               aria-invalid={inputError ? true : undefined}
               aria-describedby={inputError ? "numeric-answer-error" : undefined}
             />
             <button type="submit" className="btn-primary" disabled={pending || graded !== null}>
-              {pending ? "Checking…" : "Check"}
+              {pending ? t("checking") : t("check")}
             </button>
           </div>
           {inputError && <p id="numeric-answer-error" role="alert" className="field-error">{inputError}</p>}
@@ -103,21 +101,24 @@ export function NumericCard({ item, titleAs: Title = "h2", onGraded, after }: Nu
       </section>
 
       {graded && (
-        <section aria-label="Feedback" className="card space-y-4">
-          <div className={VERDICT_TEXT[graded.verdict].style} role="status">
-            <p className="font-semibold">{VERDICT_TEXT[graded.verdict].title}</p>
+        <section aria-label={t("feedback")} className="card space-y-4">
+          <div className={VERDICT_STYLES[graded.verdict]} role="status">
+            <p className="font-semibold">{t(`verdict.${graded.verdict}`)}</p>
             <p className="mt-1">
-              The answer is <strong className="font-mono">{graded.correctAnswerText}</strong>
-              {unitSuffix(graded.unit)}.
+              {t.rich(answerUnit === "" ? "answerIs" : "answerIsWithUnit", {
+                value: graded.correctAnswerText,
+                unit: answerUnit,
+                answer: (chunks) => <strong className="font-mono">{chunks}</strong>,
+              })}
             </p>
             {graded.feedbackHtml && <div className="prose-receptive mt-2" dangerouslySetInnerHTML={{ __html: graded.feedbackHtml }} />}
           </div>
           <div>
-            <h3 className="mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">Worked solution</h3>
+            <h3 className="mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">{t("workedSolution")}</h3>
             <div className="prose-receptive" dangerouslySetInnerHTML={{ __html: graded.solutionHtml }} />
           </div>
           <details className="text-sm">
-            <summary className="cursor-pointer font-medium">Why this formula</summary>
+            <summary className="cursor-pointer font-medium">{t("whyFormula")}</summary>
             <div className="prose-receptive mt-2" dangerouslySetInnerHTML={{ __html: graded.explanationHtml }} />
           </details>
           {after?.(graded)}

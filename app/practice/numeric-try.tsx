@@ -1,14 +1,21 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { nextPracticeItemAction, type NextItemResult, type PracticeItem } from "./actions";
 import { NumericCard } from "./numeric-card";
 
 /** A numeric question on its own page: a fresh instance from the server, and "New numbers" for another. */
 export function NumericTry({ questionKey }: { questionKey: string }) {
+  const t = useTranslations("practice.try");
   const [item, setItem] = useState<PracticeItem | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // Read through a ref in the first load's effect, so that switching the language does not serve other numbers.
+  const translate = useRef(t);
+  useEffect(() => {
+    translate.current = t;
+  });
 
   const apply = useCallback((result: NextItemResult) => {
     if (result.ok) {
@@ -26,7 +33,7 @@ export function NumericTry({ questionKey }: { questionKey: string }) {
         if (!cancelled) apply(result);
       },
       () => {
-        if (!cancelled) setError("Could not reach the server. Check your connection and try again.");
+        if (!cancelled) setError(translate.current("offline"));
       },
     );
     return () => {
@@ -39,7 +46,7 @@ export function NumericTry({ questionKey }: { questionKey: string }) {
     try {
       apply(await nextPracticeItemAction({ questionKey }));
     } catch {
-      setError("Could not reach the server. Check your connection and try again.");
+      setError(t("offline"));
     } finally {
       setPending(false);
     }
@@ -49,14 +56,14 @@ export function NumericTry({ questionKey }: { questionKey: string }) {
     return (
       <div className="card space-y-3" role="alert">
         <p>{error}</p>
-        <button type="button" className="btn-secondary" onClick={() => void newNumbers()}>Try again</button>
+        <button type="button" className="btn-secondary" onClick={() => void newNumbers()}>{t("tryAgain")}</button>
       </div>
     );
   }
   if (!item) {
     return (
       <div className="card space-y-3" aria-busy="true">
-        <span className="sr-only">Loading the question…</span>
+        <span className="sr-only">{t("loading")}</span>
         <div className="h-24 animate-pulse rounded bg-slate-200 dark:bg-slate-800" />
       </div>
     );
@@ -68,7 +75,7 @@ export function NumericTry({ questionKey }: { questionKey: string }) {
         item={item}
         after={() => (
           <button type="button" className="btn-primary" onClick={() => void newNumbers()} disabled={pending} autoFocus>
-            New numbers
+            {t("newNumbers")}
           </button>
         )}
       />

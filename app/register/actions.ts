@@ -1,5 +1,6 @@
 "use server";
 
+import { serverMessageTranslator } from "@/app/server-messages";
 import { getDb } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { isAppError, GENERIC_ERROR_MESSAGE } from "@/lib/errors";
@@ -18,8 +19,9 @@ export async function registerAction(input: unknown): Promise<RegisterState> {
     await registerUser(getDb(), input, { mode: serverEnv().REGISTRATION_MODE });
     return { ok: true };
   } catch (error) {
-    if (isAppError(error)) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
+    const translate = await serverMessageTranslator();
+    if (isAppError(error)) return { ok: false, message: translate.message(error.message), fieldErrors: translate.fieldErrors(error.fieldErrors) };
     console.error("registration failed", error);
-    return { ok: false, message: GENERIC_ERROR_MESSAGE };
+    return { ok: false, message: translate.message(GENERIC_ERROR_MESSAGE) };
   }
 }

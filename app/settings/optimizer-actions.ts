@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { getOptimizerOverview, resetFsrsParameters, startOptimizerRun, type OptimizerOverview } from "@/lib/fsrs-optimizer/service";
@@ -20,7 +21,8 @@ export async function startOptimizerAction(input?: unknown): Promise<ActionState
     const started = await startOptimizerRun(db, user.id);
     // Not awaited on purpose: `finished` settles when training is over and never rejects (failures are stored).
     void started.finished;
-    return { ok: true, message: "Optimising your scheduler…", data: await getOptimizerOverview(db, user.id) };
+    const t = await getTranslations("settings.optimizer");
+    return { ok: true, message: t("startedMessage"), data: await getOptimizerOverview(db, user.id) };
   });
 }
 
@@ -30,6 +32,7 @@ export async function resetFsrsParametersAction(input?: unknown): Promise<Action
     const db = getDb();
     await resetFsrsParameters(db, user.id);
     revalidatePath("/settings");
-    return { ok: true, message: "Your scheduler uses the default parameters again.", data: await getOptimizerOverview(db, user.id) };
+    const t = await getTranslations("settings.optimizer");
+    return { ok: true, message: t("resetMessage"), data: await getOptimizerOverview(db, user.id) };
   });
 }

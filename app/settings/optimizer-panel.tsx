@@ -1,10 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import type { OptimizerOverview, OptimizerRunView } from "@/lib/fsrs-optimizer/service";
-import { NETWORK_ERROR, StatusMessage, type Message } from "@/app/ui/form-bits";
-import { formatCount } from "@/lib/format";
+import { StatusMessage, type Message } from "@/app/ui/form-bits";
+import { useServerMessage } from "@/app/ui/use-server-message";
 import { resetFsrsParametersAction, startOptimizerAction } from "./optimizer-actions";
+
+type Translate = ReturnType<typeof useTranslations<"settings.optimizer">>;
 
 /** Unavailable buttons stay focusable (aria-disabled, clicks ignored), so keyboard users reach the explanation. */
 const UNAVAILABLE = "aria-disabled:cursor-not-allowed aria-disabled:opacity-60";
@@ -27,51 +30,49 @@ function finishedLabel(iso: string, timeZone: string): string {
   return `${part("year")}-${part("month")}-${part("day")} ${part("hour")}:${part("minute")}`;
 }
 
-/** What the polite live region says: the stage while running, then the outcome (short, so it is not chatty). */
-function announcement(run: OptimizerRunView | null): string {
+/**
+ * What the polite live region says: the stage while running, then the outcome (short, so it is not chatty). The
+ * stage and error are stored in English by lib/fsrs-optimizer; `serverMessage` translates them.
+ */
+function announcement(run: OptimizerRunView | null, t: Translate, serverMessage: (message: string) => string): string {
   if (!run) return "";
-  if (run.status === "RUNNING") return run.stage || "Starting";
-  if (run.status === "FAILED") return `Optimisation failed. ${run.error ?? ""}`;
-  return run.applied ? "Optimisation done: your new parameters are in use." : "Optimisation done: nothing changed.";
+  if (run.status === "RUNNING") return run.stage ? serverMessage(run.stage) : t("stageStarting");
+  if (run.status === "FAILED") return t("announce.failed", { error: run.error ? serverMessage(run.error) : "" });
+  return run.applied ? t("announce.applied") : t("announce.unchanged");
 }
 
-function outcome(run: OptimizerRunView, usingPersonalParameters: boolean): string {
-  if (!run.applied) {
-    return "Not applied. The new parameters did not predict your later reviews better than the ones in use, so your scheduler is unchanged.";
-  }
-  return usingPersonalParameters
-    ? "Applied. The new parameters predicted your later reviews better than the ones in use, so your scheduler now uses them."
-    : "These parameters were applied; you have since gone back to the default parameters.";
+function outcome(run: OptimizerRunView, usingPersonalParameters: boolean, t: Translate): string {
+  if (!run.applied) return t("outcome.notApplied");
+  return usingPersonalParameters ? t("outcome.applied") : t("outcome.revoked");
 }
 
 function RunResult({ run, usingPersonalParameters, timeZone }: { run: OptimizerRunView; usingPersonalParameters: boolean; timeZone: string }) {
+  const t = useTranslations("settings.optimizer");
   const finished = run.finishedAt ? finishedLabel(run.finishedAt, timeZone) : null;
+  const counts = { reviews: run.reviewCount, items: run.itemCount };
   return (
     <div className="space-y-3">
       <p className={run.applied && usingPersonalParameters ? "alert-success" : "rounded-lg border border-slate-200 bg-slate-50 px-4 py-3 text-sm dark:border-slate-700 dark:bg-slate-800/60"}>
-        {outcome(run, usingPersonalParameters)}
+        {outcome(run, usingPersonalParameters, t)}
       </p>
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
-          <caption className="mb-2 text-left text-xs text-slate-500 dark:text-slate-400">
-            How well each set of parameters predicted whether you remembered, on your later reviews (lower is better). The optimised figures come from
-            parameters trained only on reviews before the ones predicted.
-          </caption>
+          <caption className="mb-2 text-left text-xs text-slate-500 dark:text-slate-400">{t("table.caption")}</caption>
           <thead>
             <tr className="border-b border-slate-200 dark:border-slate-700">
-              <th scope="col" className="py-2 pr-3 font-medium">Measure</th>
-              <th scope="col" className="py-2 pr-3 font-medium">In use before</th>
-              <th scope="col" className="py-2 font-medium">Optimised</th>
+              <th scope="col" className="py-2 pr-3 font-medium">{t("table.measure")}</th>
+              <th scope="col" className="py-2 pr-3 font-medium">{t("table.before")}</th>
+              <th scope="col" className="py-2 font-medium">{t("table.after")}</th>
             </tr>
           </thead>
           <tbody className="tabular-nums">
             <tr className="border-b border-slate-100 dark:border-slate-800">
-              <th scope="row" className="py-2 pr-3 font-normal">Log loss</th>
+              <th scope="row" className="py-2 pr-3 font-normal">{t("table.logLoss")}</th>
               <td className="py-2 pr-3">{logLoss(run.logLossBefore)}</td>
               <td className="py-2">{logLoss(run.logLossAfter)}</td>
             </tr>
             <tr>
-              <th scope="row" className="py-2 pr-3 font-normal">RMSE</th>
+              <th scope="row" className="py-2 pr-3 font-normal">{t("table.rmse")}</th>
               <td className="py-2 pr-3">{rmse(run.rmseBefore)}</td>
               <td className="py-2">{rmse(run.rmseAfter)}</td>
             </tr>
@@ -79,9 +80,7 @@ function RunResult({ run, usingPersonalParameters, timeZone }: { run: OptimizerR
         </table>
       </div>
       <p className="text-xs text-slate-500 dark:text-slate-400">
-        From {formatCount(run.reviewCount)} reviews ({formatCount(run.itemCount)} of them a day or more after the previous review of their card)
-        {finished ? `, finished ${finished}` : ""}.
-        Only log loss decides whether new parameters are applied.
+        {finished ? t("summaryFinished", { ...counts, finished }) : t("summary", counts)}
       </p>
     </div>
   );
@@ -93,6 +92,9 @@ function RunResult({ run, usingPersonalParameters, timeZone }: { run: OptimizerR
  * back to the default parameters.
  */
 export function OptimizerPanel({ initial, timeZone }: { initial: OptimizerOverview; timeZone: string }) {
+  const t = useTranslations("settings.optimizer");
+  const tCommon = useTranslations("common");
+  const serverMessage = useServerMessage();
   const [overview, setOverview] = useState(initial);
   const [busy, setBusy] = useState<"start" | "reset" | null>(null);
   const [message, setMessage] = useState<Message>(null);
@@ -111,7 +113,7 @@ export function OptimizerPanel({ initial, timeZone }: { initial: OptimizerOvervi
         const response = await fetch("/api/optimizer", { cache: "no-store", headers: { accept: "application/json" } });
         if (cancelled) return;
         if (response.status === 401) {
-          setMessage({ ok: false, text: "Your session has ended. Log in again to see the result." });
+          setMessage({ ok: false, text: t("sessionEnded") });
           return;
         }
         if (!response.ok) throw new Error(`status ${response.status}`);
@@ -132,7 +134,7 @@ export function OptimizerPanel({ initial, timeZone }: { initial: OptimizerOvervi
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [runningId]);
+  }, [runningId, t]);
 
   async function act(kind: "start" | "reset") {
     setBusy(kind);
@@ -141,9 +143,9 @@ export function OptimizerPanel({ initial, timeZone }: { initial: OptimizerOvervi
       const result = kind === "start" ? await startOptimizerAction() : await resetFsrsParametersAction();
       if (result.data) setOverview(result.data);
       // While running, the progress bar and the live region say what happens; a message would repeat it.
-      if (!result.ok || kind === "reset") setMessage({ ok: result.ok, text: result.message ?? (result.ok ? "Done." : "That did not work.") });
+      if (!result.ok || kind === "reset") setMessage({ ok: result.ok, text: result.message ?? (result.ok ? t("done") : t("didNotWork")) });
     } catch {
-      setMessage({ ok: false, text: NETWORK_ERROR });
+      setMessage({ ok: false, text: tCommon("networkError") });
     } finally {
       setBusy(null);
     }
@@ -151,30 +153,28 @@ export function OptimizerPanel({ initial, timeZone }: { initial: OptimizerOvervi
 
   const missing = overview.minReviews - overview.reviewCount;
   const progress = run ? percent(run.progress) : 0;
+  const stage = run?.stage ? serverMessage(run.stage) : t("stageStarting");
   return (
     <section className="card space-y-4" aria-labelledby="scheduler-heading">
       <div>
-        <h2 id="scheduler-heading" className="font-semibold">Your scheduler</h2>
-        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-          FSRS predicts when you would forget each card from 21 parameters. The defaults describe an average learner; optimising fits them to your own
-          reviews, and keeps them only if they predict you better.
-        </p>
+        <h2 id="scheduler-heading" className="font-semibold">{t("title")}</h2>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t("intro")}</p>
       </div>
 
       <p className="text-sm">
-        In use: <strong>{overview.usingPersonalParameters ? "your personal parameters" : "the default parameters"}</strong>
+        {t.rich("inUse", {
+          parameters: overview.usingPersonalParameters ? "personal" : "default",
+          strong: (chunks) => <strong>{chunks}</strong>,
+        })}
       </p>
 
       {eligible ? (
-        <p className="text-sm text-slate-600 dark:text-slate-400">You have {formatCount(overview.reviewCount)} reviews, enough to optimise.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">{t("eligible", { count: overview.reviewCount })}</p>
       ) : (
         <div id="optimizer-why" className="space-y-2 rounded-lg border border-dashed border-slate-300 p-4 text-sm dark:border-slate-700">
-          <p className="font-medium">Not enough reviews yet</p>
-          <p className="text-slate-600 dark:text-slate-400">
-            You have {overview.reviewCount} of the {overview.minReviews} reviews optimising needs ({missing} to go). With fewer, the parameters would fit chance
-            rather than how you remember, so the button stays off until then.
-          </p>
-          <div className="h-2 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800" role="progressbar" aria-label="Reviews towards optimising" aria-valuemin={0} aria-valuemax={overview.minReviews} aria-valuenow={overview.reviewCount}>
+          <p className="font-medium">{t("notEnoughTitle")}</p>
+          <p className="text-slate-600 dark:text-slate-400">{t("notEnoughBody", { count: overview.reviewCount, min: overview.minReviews, missing })}</p>
+          <div className="h-2 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800" role="progressbar" aria-label={t("reviewsProgress")} aria-valuemin={0} aria-valuemax={overview.minReviews} aria-valuenow={overview.reviewCount}>
             <div className="h-full rounded-full bg-slate-500" style={{ width: `${percent(overview.reviewCount / overview.minReviews)}%` }} />
           </div>
         </div>
@@ -188,7 +188,7 @@ export function OptimizerPanel({ initial, timeZone }: { initial: OptimizerOvervi
           aria-describedby={eligible ? undefined : "optimizer-why"}
           onClick={() => canStart && void act("start")}
         >
-          {busy === "start" ? "Starting…" : runningId ? "Optimising…" : "Optimise my scheduler"}
+          {busy === "start" ? t("starting") : runningId ? t("optimising") : t("optimise")}
         </button>
         {overview.usingPersonalParameters && (
           <button
@@ -197,7 +197,7 @@ export function OptimizerPanel({ initial, timeZone }: { initial: OptimizerOvervi
             aria-disabled={runningId === null && busy === null ? undefined : true}
             onClick={() => runningId === null && busy === null && void act("reset")}
           >
-            {busy === "reset" ? "Switching…" : "Use the default parameters again"}
+            {busy === "reset" ? t("switching") : t("useDefaults")}
           </button>
         )}
       </div>
@@ -205,27 +205,27 @@ export function OptimizerPanel({ initial, timeZone }: { initial: OptimizerOvervi
       {run?.status === "RUNNING" && (
         <div className="space-y-2">
           <div className="flex items-baseline justify-between gap-3 text-sm">
-            <span>{run.stage || "Starting"}</span>
+            <span>{stage}</span>
             <span className="tabular-nums text-slate-600 dark:text-slate-400">{progress} %</span>
           </div>
           <div
             className="h-2 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800"
             role="progressbar"
-            aria-label="Optimisation progress"
+            aria-label={t("progress")}
             aria-valuemin={0}
             aria-valuemax={100}
             aria-valuenow={progress}
-            aria-valuetext={`${progress} %: ${run.stage || "Starting"}`}
+            aria-valuetext={`${progress} %: ${stage}`}
           >
             <div className="h-full rounded-full bg-brand-600 transition-[width]" style={{ width: `${progress}%` }} />
           </div>
-          <p className="text-xs text-slate-500 dark:text-slate-400">This takes from a few seconds to a few minutes. You can leave the page: the result will be here.</p>
+          <p className="text-xs text-slate-500 dark:text-slate-400">{t("takesTime")}</p>
         </div>
       )}
       {run?.status === "DONE" && <RunResult run={run} usingPersonalParameters={overview.usingPersonalParameters} timeZone={timeZone} />}
-      {run?.status === "FAILED" && <p className="alert-error">{run.error ?? "The optimisation failed. Your scheduler was not changed."}</p>}
+      {run?.status === "FAILED" && <p className="alert-error">{run.error ? serverMessage(run.error) : t("failed")}</p>}
 
-      <p role="status" aria-live="polite" className="sr-only">{announcement(run)}</p>
+      <p role="status" aria-live="polite" className="sr-only">{announcement(run, t, serverMessage)}</p>
       <StatusMessage message={message} />
     </section>
   );

@@ -1,27 +1,38 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { listDecks } from "@/lib/bank/queries";
 import { visibleDecks } from "@/lib/bank/visibility";
 import { getDb } from "@/lib/db";
 import { getOptimizerOverview } from "@/lib/fsrs-optimizer/service";
 import { loadStudySettings } from "@/lib/study/settings";
+import { LanguageField } from "./language-field";
 import { OptimizerPanel } from "./optimizer-panel";
 import { SettingsForm } from "./settings-form";
 
-export const metadata: Metadata = { title: "Study settings" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("settings");
+  return { title: t("metaTitle") };
+}
 
 export default async function SettingsPage() {
   const user = await requireUser("/settings");
   const db = getDb();
-  const [settings, decks, optimizer] = await Promise.all([loadStudySettings(db, user.id), listDecks(db, user.id), getOptimizerOverview(db, user.id)]);
+  const [settings, decks, optimizer, t] = await Promise.all([
+    loadStudySettings(db, user.id),
+    listDecks(db, user.id),
+    getOptimizerOverview(db, user.id),
+    getTranslations("settings"),
+  ]);
   const deckIds = await db.deck.findMany({ where: visibleDecks(user.id), select: { id: true, slug: true } });
   const idOf = new Map(deckIds.map((deck) => [deck.slug, deck.id]));
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <div>
-        <h1 className="text-2xl font-bold tracking-tight">Study settings</h1>
-        <p className="mt-1 text-slate-600 dark:text-slate-400">How many cards a day, how hard the scheduler pushes, and which decks you study.</p>
+        <h1 className="text-2xl font-bold tracking-tight">{t("title")}</h1>
+        <p className="mt-1 text-slate-600 dark:text-slate-400">{t("intro")}</p>
       </div>
+      <LanguageField />
       <SettingsForm
         initial={{
           desiredRetention: settings.desiredRetention,

@@ -1,9 +1,10 @@
+import { useLocale, useTranslations } from "next-intl";
 import { MASTERY_STABILITY_DAYS } from "@/lib/groups/progress";
 import { STABILITY_BUCKETS, type LearnerStats } from "@/lib/stats";
 import { ChartCard } from "./chart-card";
 import { CardStatesChart, HistogramChart, ShareChart } from "./charts";
-import { CARD_STATE_SERIES } from "./series";
-import { percent, plural } from "./format";
+import { CARD_STATE_SERIES, type CardStateKey } from "./series";
+import { percent } from "./format";
 
 /*
  * The Statistics page's view of the cards as they are now: states per deck, the memory distributions and
@@ -16,8 +17,11 @@ const CHART_TAGS = 15;
 const STABLE_FROM = STABILITY_BUCKETS.findIndex((bucket) => bucket.from >= MASTERY_STABILITY_DAYS);
 /** Retrievability below this share counts as "at risk" in the summary. */
 const AT_RISK = 0.7;
+/** Messages naming the stability buckets, in the order of STABILITY_BUCKETS (lib/stats/buckets.ts). */
+const STABILITY_LABELS = ["underDay", "days", "weeks", "weeksToMonths", "months", "overYear"] as const;
 
 export function CardStatesSection({ stats }: { stats: LearnerStats }) {
+  const t = useTranslations("stats.states");
   const rows = stats.deckCards.map((deck) => ({
     label: deck.title,
     new: deck.new,
@@ -26,19 +30,26 @@ export function CardStatesSection({ stats }: { stats: LearnerStats }) {
     relearning: deck.relearning,
     suspended: deck.suspended,
   }));
-  const totals = CARD_STATE_SERIES.map((series) => ({ ...series, count: rows.reduce((sum, row) => sum + row[series.key], 0) }));
-  const cards = totals.reduce((sum, total) => sum + total.count, 0);
-  const summary = `${plural(cards, "card")}: ${totals.map((total) => `${total.count.toLocaleString("en")} ${total.name.toLowerCase()}`).join(", ")}.`;
+  const total = (key: CardStateKey) => rows.reduce((sum, row) => sum + row[key], 0);
+  const cards = CARD_STATE_SERIES.reduce((sum, series) => sum + total(series.key), 0);
+  const summary = t("summary", {
+    count: cards,
+    newCards: total("new"),
+    learning: total("learning"),
+    review: total("review"),
+    relearning: total("relearning"),
+    suspended: total("suspended"),
+  });
   return (
     <ChartCard
       id="states"
-      title="Card states per deck"
-      explanation="New cards wait for their first review, learning and relearning ones go through short steps, review cards are on long intervals; suspended ones are set aside."
-      empty={cards === 0 ? "No cards yet: start studying a deck and its cards show up here." : null}
+      title={t("title")}
+      explanation={t("explanation")}
+      empty={cards === 0 ? t("empty") : null}
       summary={summary}
       table={{
-        caption: "Cards per state and deck",
-        columns: ["Deck", ...CARD_STATE_SERIES.map((series) => series.name)],
+        caption: t("caption"),
+        columns: [t("deck"), ...CARD_STATE_SERIES.map((series) => t(series.key))],
         rows: rows.map((row, index) => ({ key: stats.deckCards[index]?.slug ?? row.label, cells: [row.label, ...CARD_STATE_SERIES.map((series) => row[series.key])] })),
       }}
     >
@@ -48,59 +59,65 @@ export function CardStatesSection({ stats }: { stats: LearnerStats }) {
 }
 
 export function StabilitySection({ stats }: { stats: LearnerStats }) {
+  const t = useTranslations("stats");
   const { memory } = stats;
   const stable = memory.stability.slice(STABLE_FROM).reduce((sum, bucket) => sum + bucket.cards, 0);
-  const summary = `${plural(memory.cards, "card")} in review; ${stable.toLocaleString("en")} of them (${percent(memory.cards > 0 ? stable / memory.cards : null)}) are stable for ${MASTERY_STABILITY_DAYS} days or more.`;
+  const summary = t("stability.summary", { count: memory.cards, stable, share: percent(memory.cards > 0 ? stable / memory.cards : null), days: MASTERY_STABILITY_DAYS });
+  // The buckets' labels from lib/stats are English: name each by its place, falling back to that label.
+  const buckets = memory.stability.map((bucket, index) => {
+    const label = STABILITY_LABELS[index];
+    return { key: bucket.label, label: label ? t(`stability.buckets.${label}`) : bucket.label, cards: bucket.cards };
+  });
   return (
     <ChartCard
       id="stability"
-      title="Stability"
-      explanation="How long each card stays 90% likely to be recalled without a review: it grows every time you remember."
-      empty={memory.cards === 0 ? "No cards in review yet: stability is measured once a card leaves the learning steps." : null}
+      title={t("stability.title")}
+      explanation={t("stability.explanation")}
+      empty={memory.cards === 0 ? t("stability.empty") : null}
       summary={summary}
-      table={{ caption: "Cards per stability range", columns: ["Stability", "Cards"], rows: memory.stability.map((bucket) => ({ key: bucket.label, cells: [bucket.label, bucket.cards] })) }}
+      table={{ caption: t("stability.caption"), columns: [t("stability.column"), t("cards")], rows: buckets.map((bucket) => ({ key: bucket.key, cells: [bucket.label, bucket.cards] })) }}
     >
-      <HistogramChart buckets={memory.stability} summary={summary} fill="primary" axisLabel="stability" />
+      <HistogramChart buckets={buckets} summary={summary} fill="primary" axisLabel={t("stability.axis")} />
     </ChartCard>
   );
 }
 
 export function RetrievabilitySection({ stats }: { stats: LearnerStats }) {
+  const t = useTranslations("stats");
   const { memory } = stats;
   const measured = memory.retrievability.reduce((sum, bucket) => sum + bucket.cards, 0);
   const atRisk = memory.retrievability.slice(0, Math.round(AT_RISK * memory.retrievability.length)).reduce((sum, bucket) => sum + bucket.cards, 0);
-  const summary = `On average you would recall ${percent(memory.averageRetrievability)} of these ${plural(measured, "card")} right now; ${atRisk.toLocaleString("en")} are below ${percent(AT_RISK)}.`;
+  const summary = t("retrievability.summary", { average: percent(memory.averageRetrievability), count: measured, atRisk, threshold: percent(AT_RISK) });
   return (
     <ChartCard
       id="retrievability"
-      title="Retrievability"
-      explanation="The chance, estimated by the scheduler right now, that you recall each card in review; it falls between reviews."
-      empty={measured === 0 ? "No cards in review yet: retrievability is estimated once a card leaves the learning steps." : null}
+      title={t("retrievability.title")}
+      explanation={t("retrievability.explanation")}
+      empty={measured === 0 ? t("retrievability.empty") : null}
       summary={summary}
-      table={{ caption: "Cards per retrievability range", columns: ["Retrievability", "Cards"], rows: memory.retrievability.map((bucket) => ({ key: bucket.label, cells: [bucket.label, bucket.cards] })) }}
+      table={{ caption: t("retrievability.caption"), columns: [t("retrievability.column"), t("cards")], rows: memory.retrievability.map((bucket) => ({ key: bucket.label, cells: [bucket.label, bucket.cards] })) }}
     >
-      <HistogramChart buckets={memory.retrievability} summary={summary} fill="good" axisLabel="chance of recall now" />
+      <HistogramChart buckets={memory.retrievability} summary={summary} fill="good" axisLabel={t("retrievability.axis")} />
     </ChartCard>
   );
 }
 
-const MASTERY_EXPLANATION = `A question is mastered when its card is in review with a stability of at least ${MASTERY_STABILITY_DAYS} days and is not suspended; shares are of all active questions, started or not.`;
-
 export function DeckMasterySection({ stats }: { stats: LearnerStats }) {
+  const t = useTranslations("stats.mastery");
   const decks = stats.deckCards.filter((deck) => deck.questions > 0);
   const mastered = decks.reduce((sum, deck) => sum + deck.mastered, 0);
   const questions = decks.reduce((sum, deck) => sum + deck.questions, 0);
-  const summary = `${mastered.toLocaleString("en")} of ${plural(questions, "question")} mastered (${percent(questions > 0 ? mastered / questions : null)})${decks.length > 1 ? ` across ${decks.length} decks` : ""}.`;
+  const summary = t("deckSummary", { mastered, questions, share: percent(questions > 0 ? mastered / questions : null), decks: decks.length });
   return (
     <ChartCard
       id="deck-mastery"
-      title="Mastery per deck"
-      explanation={MASTERY_EXPLANATION}
-      empty={decks.length === 0 ? "No decks with active questions in this view yet." : null}
+      title={t("deckTitle")}
+      explanation={t("explanation", { days: MASTERY_STABILITY_DAYS })}
+      empty={decks.length === 0 ? t("deckEmpty") : null}
       summary={summary}
       table={{
-        caption: "Mastered questions per deck",
-        columns: ["Deck", "Mastered", "Questions", "Share"],
+        caption: t("deckCaption"),
+        columns: [t("deck"), t("mastered"), t("questions"), t("share")],
         rows: decks.map((deck) => ({ key: deck.slug, cells: [deck.title, deck.mastered, deck.questions, percent(deck.mastered / deck.questions)] })),
       }}
     >
@@ -111,7 +128,7 @@ export function DeckMasterySection({ stats }: { stats: LearnerStats }) {
           key: deck.slug,
           label: deck.title,
           percent: Math.round((deck.mastered / deck.questions) * 100),
-          detail: `${deck.mastered} of ${plural(deck.questions, "question")} mastered`,
+          detail: t("deckDetail", { mastered: deck.mastered, questions: deck.questions }),
         }))}
       />
     </ChartCard>
@@ -119,29 +136,31 @@ export function DeckMasterySection({ stats }: { stats: LearnerStats }) {
 }
 
 export function TagMasterySection({ stats }: { stats: LearnerStats }) {
+  const t = useTranslations("stats.mastery");
+  const locale = useLocale();
   const tags = stats.tags;
   const shown = tags.slice(0, CHART_TAGS);
   const share = (tag: (typeof tags)[number]) => tag.mastered / tag.questions;
-  const ranked = [...shown].sort((a, b) => share(b) - share(a) || a.tag.localeCompare(b.tag, "en"));
+  const ranked = [...shown].sort((a, b) => share(b) - share(a) || a.tag.localeCompare(b.tag, locale));
   const best = ranked[0];
   const weakest = ranked.at(-1);
-  const drawn = `${plural(tags.length, "tag")} on your cards${tags.length > CHART_TAGS ? `; the ${CHART_TAGS} with the most cards are drawn` : ""}.`;
+  const drawn = t("tagDrawn", { count: tags.length, limited: tags.length > CHART_TAGS ? "yes" : "no", shown: CHART_TAGS });
   const summary =
     best && weakest && best !== weakest
-      ? `${drawn} Most mastered: ${best.tag} (${percent(share(best))}); least: ${weakest.tag} (${percent(share(weakest))}).`
+      ? t("tagSummaryRange", { drawn, best: best.tag, bestShare: percent(share(best)), weakest: weakest.tag, weakestShare: percent(share(weakest)) })
       : best
-        ? `${drawn} ${best.tag}: ${percent(share(best))} mastered.`
+        ? t("tagSummaryOne", { drawn, tag: best.tag, share: percent(share(best)) })
         : "";
   return (
     <ChartCard
       id="tag-mastery"
-      title="Mastery per tag"
-      explanation={`Topics across decks: the share of each tag's questions you have mastered (${MASTERY_STABILITY_DAYS}+ days of stability).`}
-      empty={tags.length === 0 ? "No tagged questions among your cards yet." : null}
+      title={t("tagTitle")}
+      explanation={t("tagExplanation", { days: MASTERY_STABILITY_DAYS })}
+      empty={tags.length === 0 ? t("tagEmpty") : null}
       summary={summary}
       table={{
-        caption: "Mastered questions per tag, most cards first",
-        columns: ["Tag", "Mastered", "Your cards", "Questions", "Share"],
+        caption: t("tagCaption"),
+        columns: [t("tag"), t("mastered"), t("yourCards"), t("questions"), t("share")],
         rows: tags.map((tag) => ({ key: tag.tag, cells: [tag.tag, tag.mastered, tag.cards, tag.questions, percent(share(tag))] })),
       }}
     >
@@ -152,7 +171,7 @@ export function TagMasterySection({ stats }: { stats: LearnerStats }) {
           key: tag.tag,
           label: tag.tag,
           percent: Math.round(share(tag) * 100),
-          detail: `${tag.mastered} of ${plural(tag.questions, "question")} mastered (${tag.cards} started)`,
+          detail: t("tagDetail", { mastered: tag.mastered, questions: tag.questions, cards: tag.cards }),
         }))}
       />
     </ChartCard>

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { useLocale, useTranslations } from "next-intl";
 
 /** Rows of the table under a chart: the same numbers for screen readers and anyone who prefers to read them. */
 export interface ChartTable {
@@ -54,9 +55,11 @@ export function ChartCard({ id, title, explanation, empty, summary, table, class
 }
 
 function DataTable({ table }: { table: ChartTable }) {
+  const t = useTranslations("stats");
+  const locale = useLocale();
   return (
     <details className="text-sm">
-      <summary className="cursor-pointer text-slate-600 dark:text-slate-400">Show as a table</summary>
+      <summary className="cursor-pointer text-slate-600 dark:text-slate-400">{t("showTable")}</summary>
       <div className="mt-2 max-h-80 overflow-auto">
         <table className="w-full">
           <caption className="sr-only">{table.caption}</caption>
@@ -79,7 +82,7 @@ function DataTable({ table }: { table: ChartTable }) {
                     </th>
                   ) : (
                     <td key={index} className="py-1 pr-3 text-right tabular-nums">
-                      {typeof cell === "number" ? cell.toLocaleString("en") : cell}
+                      {typeof cell === "number" ? cell.toLocaleString(locale) : cell}
                     </td>
                   ),
                 )}

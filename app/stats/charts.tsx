@@ -1,13 +1,15 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ForecastChart, type ForecastBar } from "@/app/home/forecast-chart";
 import { ACTIVITY_RANGES, CARD_STATE_SERIES, FORECAST_RANGES, type ActivityRange, type ForecastRange, type StateRow } from "./series";
 
 /*
  * The Statistics page's charts (recharts). They only draw: every label, tooltip text and summary is made on the
- * server (app/stats/*-section(s).tsx), so the numbers in a chart, its summary and its table always agree.
+ * server (app/stats/*-section(s).tsx), so the numbers in a chart, its summary and its table always agree; only
+ * fixed words (units, legend, series names) come from the `stats` messages here.
  *
  * Colours are CSS variables set on the page (app/stats/page.tsx) with light and dark values, so a chart follows
  * the theme without re-rendering; text and grid use currentColor like app/home/forecast-chart.tsx. Each chart is
@@ -30,9 +32,10 @@ function truncate(text: string, max = 18): string {
 }
 
 /** A row of buttons choosing how many days a chart shows. */
-function RangeToggle<T extends number>({ label, options, value, onChange }: { label: string; options: readonly T[]; value: T; onChange: (value: T) => void }) {
+function RangeToggle<T extends number>({ options, value, onChange }: { options: readonly T[]; value: T; onChange: (value: T) => void }) {
+  const t = useTranslations("stats.range");
   return (
-    <div role="group" aria-label={label} className="inline-flex rounded-lg border border-slate-300 p-0.5 text-xs dark:border-slate-700">
+    <div role="group" aria-label={t("label")} className="inline-flex rounded-lg border border-slate-300 p-0.5 text-xs dark:border-slate-700">
       {options.map((option) => (
         <button
           key={option}
@@ -43,7 +46,7 @@ function RangeToggle<T extends number>({ label, options, value, onChange }: { la
             option === value ? "bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900" : "text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
           }`}
         >
-          {option} days
+          {t("days", { count: option })}
         </button>
       ))}
     </div>
@@ -67,27 +70,29 @@ export interface ActivityBar {
 
 /** Reviews and minutes per study day, as two bar charts over the last 30, 90 or 365 days (oldest first). */
 export function ActivityChart({ days, summaries }: { days: ActivityBar[]; summaries: Record<ActivityRange, string> }) {
+  const t = useTranslations("stats.activity");
   const [range, setRange] = useState<ActivityRange>(30);
   const shown = days.slice(-range);
   return (
     <div className="space-y-3">
-      <RangeToggle label="Days shown" options={ACTIVITY_RANGES} value={range} onChange={setRange} />
+      <RangeToggle options={ACTIVITY_RANGES} value={range} onChange={setRange} />
       <p className="text-sm text-slate-700 dark:text-slate-300" aria-live="polite">
         {summaries[range]}
       </p>
       <div className="grid gap-4 md:grid-cols-2">
-        <DailyBars title="Reviews" bars={shown} dataKey="reviews" fill={colour("primary")} unit={(value) => `${value} ${value === 1 ? "review" : "reviews"}`} summary={summaries[range]} />
-        <DailyBars title="Minutes" bars={shown} dataKey="minutes" fill={colour("secondary")} unit={(value) => `${value} min`} summary={summaries[range]} />
+        <DailyBars title={t("reviews")} bars={shown} dataKey="reviews" fill={colour("primary")} unit={(value) => t("reviewsUnit", { count: value })} summary={summaries[range]} />
+        <DailyBars title={t("minutes")} bars={shown} dataKey="minutes" fill={colour("secondary")} unit={(value) => t("minutesUnit", { count: value })} summary={summaries[range]} />
       </div>
     </div>
   );
 }
 
 function DailyBars({ title, bars, dataKey, fill, unit, summary }: { title: string; bars: ActivityBar[]; dataKey: "reviews" | "minutes"; fill: string; unit: (value: number) => string; summary: string }) {
+  const t = useTranslations("stats.activity");
   return (
     <figure className="min-w-0">
       <figcaption className="mb-1 text-xs font-medium text-slate-600 dark:text-slate-400">{title}</figcaption>
-      <div className="h-44" role="img" aria-label={`${title} per day. ${summary}`}>
+      <div className="h-44" role="img" aria-label={t("chartLabel", { title, summary })}>
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={bars} margin={{ top: 4, right: 4, bottom: 4, left: 0 }}>
             <CartesianGrid {...GRID} vertical={false} />
@@ -121,6 +126,7 @@ export interface RetentionPoint {
 
 /** True retention per week as a line, with the learner's desired retention as a dashed reference. */
 export function RetentionChart({ weeks, targetPercent, summary }: { weeks: RetentionPoint[]; targetPercent: number; summary: string }) {
+  const t = useTranslations("stats.retention");
   const values = weeks.flatMap((week) => (week.retention === null ? [] : [week.retention]));
   // Start the axis a little under the lowest value (or the target), on a multiple of 10, so differences show.
   const floor = Math.max(0, Math.floor((Math.min(targetPercent, ...values) - 5) / 10) * 10);
@@ -131,9 +137,9 @@ export function RetentionChart({ weeks, targetPercent, summary }: { weeks: Reten
           <CartesianGrid {...GRID} vertical={false} />
           <XAxis dataKey="short" tick={AXIS_TICK} tickLine={false} minTickGap={24} />
           <YAxis domain={[floor, 100]} tickFormatter={(value: number) => `${value}%`} tick={AXIS_TICK} width={40} tickLine={false} />
-          <ReferenceLine y={targetPercent} stroke="currentColor" strokeOpacity={0.6} strokeDasharray="6 4" label={{ value: `Target ${targetPercent}%`, position: "insideBottomLeft", fontSize: 10, fill: "currentColor" }} />
+          <ReferenceLine y={targetPercent} stroke="currentColor" strokeOpacity={0.6} strokeDasharray="6 4" label={{ value: t("target", { target: targetPercent }), position: "insideBottomLeft", fontSize: 10, fill: "currentColor" }} />
           <Tooltip
-            formatter={(value, _name, item) => [`${Number(value)}% of ${item.payload?.reviewed ?? 0} answers`, "Retention"]}
+            formatter={(value, _name, item) => [t("tooltip", { value: Number(value), count: Number(item.payload?.reviewed ?? 0) }), t("retention")]}
             labelFormatter={(_label, payload) => String(payload?.[0]?.payload?.long ?? "")}
             contentStyle={TOOLTIP_STYLE}
           />
@@ -152,7 +158,7 @@ export function ForecastRangeChart({ bars, summaries }: { bars: ForecastBar[]; s
   const [range, setRange] = useState<ForecastRange>(30);
   return (
     <div className="space-y-3">
-      <RangeToggle label="Days shown" options={FORECAST_RANGES} value={range} onChange={setRange} />
+      <RangeToggle options={FORECAST_RANGES} value={range} onChange={setRange} />
       <p className="text-sm text-slate-700 dark:text-slate-300" aria-live="polite">
         {summaries[range]}
       </p>
@@ -165,13 +171,14 @@ export function ForecastRangeChart({ bars, summaries }: { bars: ForecastBar[]; s
 
 /** Cards per state as one stacked horizontal bar per deck, with a legend (learning and relearning never touch). */
 export function CardStatesChart({ rows, summary }: { rows: StateRow[]; summary: string }) {
+  const t = useTranslations("stats.states");
   return (
     <div className="space-y-2">
-      <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700 dark:text-slate-300" aria-label="Legend">
+      <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700 dark:text-slate-300" aria-label={t("legend")}>
         {CARD_STATE_SERIES.map((series) => (
           <li key={series.key} className="flex items-center gap-1.5">
             <span aria-hidden="true" className="inline-block size-3 rounded-sm" style={{ background: colour(series.key) }} />
-            {series.name}
+            {t(series.key)}
           </li>
         ))}
       </ul>
@@ -184,7 +191,7 @@ export function CardStatesChart({ rows, summary }: { rows: StateRow[]; summary: 
             <Tooltip contentStyle={TOOLTIP_STYLE} cursor={CURSOR} />
             {CARD_STATE_SERIES.map((series) => (
               // A thin stroke in the card's colour separates adjacent segments, whatever their colours.
-              <Bar key={series.key} dataKey={series.key} name={series.name} stackId="cards" fill={colour(series.key)} stroke="var(--stats-surface)" strokeWidth={1} isAnimationActive={false} />
+              <Bar key={series.key} dataKey={series.key} name={t(series.key)} stackId="cards" fill={colour(series.key)} stroke="var(--stats-surface)" strokeWidth={1} isAnimationActive={false} />
             ))}
           </BarChart>
         </ResponsiveContainer>
@@ -197,6 +204,7 @@ export function CardStatesChart({ rows, summary }: { rows: StateRow[]; summary: 
 
 /** Cards per bucket as vertical bars (stability and retrievability). */
 export function HistogramChart({ buckets, summary, fill, axisLabel }: { buckets: Array<{ label: string; cards: number }>; summary: string; fill: StatsColour; axisLabel: string }) {
+  const t = useTranslations("stats");
   return (
     <div className="h-52" role="img" aria-label={summary}>
       <ResponsiveContainer width="100%" height="100%">
@@ -204,7 +212,7 @@ export function HistogramChart({ buckets, summary, fill, axisLabel }: { buckets:
           <CartesianGrid {...GRID} vertical={false} />
           <XAxis dataKey="label" tick={AXIS_TICK} tickLine={false} interval="preserveStartEnd" label={{ value: axisLabel, position: "insideBottom", offset: -10, fontSize: 10, fill: "currentColor" }} />
           <YAxis allowDecimals={false} tick={AXIS_TICK} width={36} tickLine={false} />
-          <Tooltip formatter={(value) => [`${Number(value)} ${Number(value) === 1 ? "card" : "cards"}`, "Cards"]} contentStyle={TOOLTIP_STYLE} cursor={CURSOR} />
+          <Tooltip formatter={(value) => [t("cardsUnit", { count: Number(value) }), t("cards")]} contentStyle={TOOLTIP_STYLE} cursor={CURSOR} />
           <Bar dataKey="cards" fill={colour(fill)} radius={[2, 2, 0, 0]} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>

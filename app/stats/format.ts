@@ -1,21 +1,20 @@
 /**
- * Text for the Statistics page's figures, made on the server so the charts' labels, tooltips and summaries agree
- * with the tables (and server and browser never format differently). English only, like lib/format.
+ * Figures for the Statistics page, made on the server so the charts' labels, tooltips and summaries agree with the
+ * tables (and server and browser never format differently). Words come from the `stats` messages.
  */
-
-export { plural } from "@/lib/format";
 
 /** 0.8734 → "87%"; null → "–". Whole percents: the charts cannot show more precision than that. */
 export function percent(share: number | null): string {
   return share === null ? "–" : `${Math.round(share * 100)}%`;
 }
 
-/** 754 000 ms → "13 min"; 3 900 000 ms → "1 h 5 min"; 0 → "0 min". */
-export function formatDuration(ms: number): string {
+/**
+ * Hours and minutes for the `stats.duration` message: 754 000 ms → "13 min"; 3 900 000 ms → "1 h 5 min";
+ * 0 → "0 min".
+ */
+export function durationParts(ms: number): { hours: number; minutes: number } {
   const minutes = Math.round(ms / 60_000);
-  if (minutes < 60) return `${minutes} min`;
-  const rest = minutes % 60;
-  return rest === 0 ? `${Math.floor(minutes / 60)} h` : `${Math.floor(minutes / 60)} h ${rest} min`;
+  return { hours: Math.floor(minutes / 60), minutes: minutes % 60 };
 }
 
 /** Milliseconds as minutes with one decimal, for the time chart's bars. */

@@ -1,10 +1,13 @@
+import { useTranslations } from "next-intl";
+
 /** Placeholder with the Statistics page's shape while its figures load (also when switching decks). */
 export default function StatsLoading() {
+  const t = useTranslations("stats");
   const block = "card animate-pulse";
   return (
     <div className="space-y-6" aria-busy="true">
       <p className="sr-only" role="status">
-        Loading your statistics…
+        {t("loading")}
       </p>
       <div className="flex flex-wrap items-end justify-between gap-4" aria-hidden="true">
         <div className="space-y-2">

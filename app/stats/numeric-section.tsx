@@ -1,9 +1,10 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { InlineMarkdown } from "@/app/ui/markdown";
 import { MISTAKE_SAMPLE, type LearnerStats } from "@/lib/stats";
 import { ChartCard } from "./chart-card";
 import { ShareChart } from "./charts";
-import { percent, plural } from "./format";
+import { percent } from "./format";
 
 /** Templates drawn in the chart (weakest first); the table lists all of them. */
 const CHART_TEMPLATES = 12;
@@ -15,34 +16,42 @@ const LISTED = 5;
  * learner's recent wrong answers (re-graded with the current template; see lib/stats/numeric.ts).
  */
 export function NumericSection({ stats }: { stats: LearnerStats }) {
+  const t = useTranslations("stats.numeric");
   const templates = stats.numeric;
   const answers = templates.reduce((sum, row) => sum + row.attempts, 0);
   const correct = templates.reduce((sum, row) => sum + row.correct, 0);
   const weakest = templates[0];
   const summary = weakest
-    ? `${plural(answers, "answer")} to ${plural(templates.length, "numeric template")}, ${percent(correct / answers)} correct. Weakest: ${weakest.title} (${percent(weakest.accuracy)} of ${weakest.attempts}).`
+    ? t("summary", {
+        answers,
+        templates: templates.length,
+        share: percent(correct / answers),
+        title: weakest.title,
+        accuracy: percent(weakest.accuracy),
+        attempts: weakest.attempts,
+      })
     : "";
   const withMistakes = templates.filter((row) => row.topMistakes.length > 0);
   return (
     <ChartCard
       id="numeric"
-      title="Numeric accuracy"
-      explanation="Your answers to numeric questions, in practice and in study sessions, per template: the weakest first."
+      title={t("title")}
+      explanation={t("explanation")}
       empty={
-        templates.length === 0 ? (
-          <>
-            No numeric answers yet: try{" "}
-            <Link href="/practice" className="underline">
-              numeric practice
-            </Link>
-            .
-          </>
-        ) : null
+        templates.length === 0
+          ? t.rich("empty", {
+              link: (chunks) => (
+                <Link href="/practice" className="underline">
+                  {chunks}
+                </Link>
+              ),
+            })
+          : null
       }
       summary={summary}
       table={{
-        caption: "Numeric answers per template, weakest first",
-        columns: ["Template", "Answers", "Correct", "Accuracy"],
+        caption: t("caption"),
+        columns: [t("template"), t("answers"), t("correct"), t("accuracy")],
         rows: templates.map((row) => ({ key: row.questionKey, cells: [row.title, row.attempts, row.correct, percent(row.accuracy)] })),
       }}
     >
@@ -53,22 +62,22 @@ export function NumericSection({ stats }: { stats: LearnerStats }) {
           key: row.questionKey,
           label: row.title,
           percent: Math.round(row.accuracy * 100),
-          detail: `${row.correct} of ${plural(row.attempts, "answer")} correct`,
+          detail: t("detail", { correct: row.correct, count: row.attempts }),
         }))}
       />
       <div className="space-y-2 border-t border-slate-200 pt-3 dark:border-slate-800">
-        <h3 className="text-sm font-semibold">Most frequent mistakes</h3>
+        <h3 className="text-sm font-semibold">{t("mistakesHeading")}</h3>
         {withMistakes.length === 0 ? (
-          <p className="text-sm text-slate-600 dark:text-slate-400">None of your recent wrong answers matches a mistake the questions know about.</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">{t("mistakesNone")}</p>
         ) : (
           <>
             <p className="text-xs text-slate-600 dark:text-slate-400">
-              From your latest {MISTAKE_SAMPLE} wrong answers per template, checked against the questions as they are today.
+              {t("mistakesSample", { count: MISTAKE_SAMPLE })}
             </p>
             <MistakeList rows={withMistakes.slice(0, LISTED)} />
             {withMistakes.length > LISTED && (
               <details className="text-sm">
-                <summary className="cursor-pointer text-slate-600 dark:text-slate-400">Show all {withMistakes.length} templates</summary>
+                <summary className="cursor-pointer text-slate-600 dark:text-slate-400">{t("showAll", { count: withMistakes.length })}</summary>
                 <MistakeList rows={withMistakes.slice(LISTED)} />
               </details>
             )}
@@ -80,6 +89,7 @@ export function NumericSection({ stats }: { stats: LearnerStats }) {
 }
 
 function MistakeList({ rows }: { rows: LearnerStats["numeric"] }) {
+  const t = useTranslations("stats.numeric");
   return (
     <ul className="mt-2 space-y-3">
       {rows.map((row) => (
@@ -87,7 +97,7 @@ function MistakeList({ rows }: { rows: LearnerStats["numeric"] }) {
           <p className="font-medium">
             {row.title}{" "}
             <span className="font-normal text-slate-500 dark:text-slate-400">
-              · {row.matched} of {plural(row.examined, "wrong answer")} explained
+              {t("explained", { matched: row.matched, count: row.examined })}
             </span>
           </p>
           <ol className="mt-1 space-y-1 pl-4">

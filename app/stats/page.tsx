@@ -1,15 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getLearnerStats, type LearnerStats } from "@/lib/stats";
 import { loadStudySettings } from "@/lib/study/settings";
 import { CardStatesSection, DeckMasterySection, RetrievabilitySection, StabilitySection, TagMasterySection } from "./card-sections";
-import { formatDuration, percent, plural } from "./format";
+import { durationParts, percent } from "./format";
 import { ActivitySection, ForecastSection, HeatmapSection, RetentionSection } from "./history-sections";
 import { NumericSection } from "./numeric-section";
 
-export const metadata: Metadata = { title: "Statistics" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("stats");
+  return { title: t("metaTitle") };
+}
 
 /**
  * The charts' colours, light and dark (`dark:` follows the theme class on <html>). Okabe–Ito hues, darkened for
@@ -28,6 +33,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function StatsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser("/stats");
+  const t = await getTranslations("stats");
   const params = await searchParams;
   const raw = Array.isArray(params.deck) ? params.deck[0] : params.deck;
   const db = getDb();
@@ -39,9 +45,11 @@ export default async function StatsPage({ searchParams }: { searchParams: Search
     <div className={`space-y-6 ${PALETTE}`}>
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-bold tracking-tight">Statistics</h1>
+          <h1 className="text-2xl font-bold tracking-tight">{t("title")}</h1>
           <p className="mt-1 text-slate-600 dark:text-slate-400">
-            {stats.deck ? <>Your progress in <strong className="font-semibold">{stats.deck.title}</strong>.</> : "Your progress across all your decks."}
+            {stats.deck
+              ? t.rich("progressIn", { deck: stats.deck.title, strong: (chunks) => <strong className="font-semibold">{chunks}</strong> })
+              : t("progressAll")}
           </p>
         </div>
         {stats.decks.length > 0 && <DeckPicker stats={stats} />}
@@ -49,8 +57,8 @@ export default async function StatsPage({ searchParams }: { searchParams: Search
 
       {stats.deckNotFound && (
         <p role="status" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/60 dark:text-amber-100">
-          That deck is not one of yours (you have no cards or answers in it), so you are seeing all your decks.{" "}
-          <Link href="/stats" className="underline">Clear the choice</Link>
+          {t("deckNotFound")}{" "}
+          <Link href="/stats" className="underline">{t("clearChoice")}</Link>
         </p>
       )}
 
@@ -77,15 +85,16 @@ export default async function StatsPage({ searchParams }: { searchParams: Search
 
 /** All decks or one: a plain GET form, so it works without JavaScript and the choice lives in the URL. */
 function DeckPicker({ stats }: { stats: LearnerStats }) {
+  const t = useTranslations("stats.picker");
   return (
     <form method="get" action="/stats" className="flex items-end gap-2">
       <div>
         <label htmlFor="stats-deck" className="field-label">
-          Deck
+          {t("deck")}
         </label>
         {/* Keyed by the choice so the select shows it again after navigating. */}
         <select key={stats.deck?.slug ?? ""} id="stats-deck" name="deck" defaultValue={stats.deck?.slug ?? ""} className="field-input max-w-[16rem]">
-          <option value="">All decks</option>
+          <option value="">{t("allDecks")}</option>
           {stats.decks.map((deck) => (
             <option key={deck.slug} value={deck.slug}>
               {deck.title}
@@ -94,7 +103,7 @@ function DeckPicker({ stats }: { stats: LearnerStats }) {
         </select>
       </div>
       <button type="submit" className="btn-secondary">
-        Show
+        {t("show")}
       </button>
     </form>
   );
@@ -102,6 +111,8 @@ function DeckPicker({ stats }: { stats: LearnerStats }) {
 
 /** The headline figures of the year, above the charts. */
 function Overview({ stats }: { stats: LearnerStats }) {
+  const t = useTranslations("stats");
+  const format = useFormatter();
   const reviews = stats.days.reduce((sum, day) => sum + day.reviews, 0);
   const time = stats.days.reduce((sum, day) => sum + day.durationMs, 0);
   const studied = stats.days.filter((day) => day.reviews > 0).length;
@@ -112,10 +123,14 @@ function Overview({ stats }: { stats: LearnerStats }) {
   const questions = stats.deckCards.reduce((sum, deck) => sum + deck.questions, 0);
   return (
     <dl className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
-      <Figure label="Reviews this year" value={reviews.toLocaleString("en")} note={`On ${plural(studied, "day")} of the last 365.`} />
-      <Figure label="Time studied" value={formatDuration(time)} note="Over the last 365 days." />
-      <Figure label="True retention" value={percent(reviewed > 0 ? retained / reviewed : null)} note={reviewed > 0 ? `Of ${plural(reviewed, "review answer")} in the last 4 weeks.` : "No review answers in the last 4 weeks."} />
-      <Figure label="Mastered" value={mastered.toLocaleString("en")} note={`Of ${plural(questions, "active question")} in ${stats.deck ? "this deck" : "your decks"}.`} />
+      <Figure label={t("overview.reviews")} value={format.number(reviews)} note={t("overview.reviewsNote", { days: studied })} />
+      <Figure label={t("overview.time")} value={t("duration", durationParts(time))} note={t("overview.timeNote")} />
+      <Figure
+        label={t("overview.retention")}
+        value={percent(reviewed > 0 ? retained / reviewed : null)}
+        note={reviewed > 0 ? t("overview.retentionNote", { count: reviewed }) : t("overview.retentionNone")}
+      />
+      <Figure label={t("overview.mastered")} value={format.number(mastered)} note={t("overview.masteredNote", { count: questions, scope: stats.deck ? "deck" : "all" })} />
     </dl>
   );
 }

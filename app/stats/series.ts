@@ -19,12 +19,15 @@ export interface StateRow {
   suspended: number;
 }
 
-/** Legend order and names of the card states; the same order as the stacked segments. */
-export const CARD_STATE_SERIES: ReadonlyArray<{ key: Exclude<keyof StateRow, "label">; name: string }> = [
-  { key: "new", name: "New" },
-  { key: "learning", name: "Learning" },
-  { key: "review", name: "Review" },
-  { key: "relearning", name: "Relearning" },
-  { key: "suspended", name: "Suspended" },
+/** A card state: a column of `StateRow`, named by the `stats.states.<key>` message. */
+export type CardStateKey = Exclude<keyof StateRow, "label">;
+
+/** Legend order of the card states; the same order as the stacked segments. */
+export const CARD_STATE_SERIES: ReadonlyArray<{ key: CardStateKey }> = [
+  { key: "new" },
+  { key: "learning" },
+  { key: "review" },
+  { key: "relearning" },
+  { key: "suspended" },
 ];
 

@@ -6,6 +6,8 @@ import { recordGoalsMetAfterReview } from "@/lib/groups/goals";
 import { GENERIC_ERROR_MESSAGE, isAppError } from "@/lib/errors";
 import { renderInlineMarkdown, renderMarkdown } from "@/lib/markdown";
 import { adoptBrowserTimeZone, loadStudySettings } from "@/lib/study/settings";
+import { serverMessageTranslator } from "@/app/server-messages";
+import { getTranslations } from "next-intl/server";
 import { checkChoice, dueByEndOfTomorrow, getNextStudyCard, setCardSuspended, submitReview, undoLastReview, type ChoiceCheck, type ReviewOutcome } from "@/lib/study/service";
 import { z } from "zod";
 
@@ -36,23 +38,31 @@ export type NextCardResponse =
 
 const deckSchema = z.object({ deck: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100).optional() });
 
-/** Runs an action body for the logged-in user, turning rule violations into messages and hiding internals. */
+/**
+ * Runs an action body for the logged-in user, turning rule violations into messages (in the learner's language)
+ * and hiding internals.
+ */
 async function asUser<T>(body: (userId: string) => Promise<T>): Promise<T | Failure> {
   const user = await getCurrentUser();
-  if (!user) return { ok: false, code: "UNAUTHENTICATED", message: "Your session has ended. Log in again." };
+  if (!user) return { ok: false, code: "UNAUTHENTICATED", message: (await getTranslations("study"))("errors.sessionEnded") };
   try {
     return await body(user.id);
   } catch (error) {
-    if (isAppError(error)) return { ok: false, code: error.code, message: error.message };
+    const translate = await serverMessageTranslator();
+    if (isAppError(error)) return { ok: false, code: error.code, message: translate.message(error.message) };
     console.error("study action failed", error);
-    return { ok: false, message: GENERIC_ERROR_MESSAGE };
+    return { ok: false, message: translate.message(GENERIC_ERROR_MESSAGE) };
   }
+}
+
+async function invalidRequest(): Promise<Failure> {
+  return { ok: false, message: (await getTranslations("study"))("errors.invalidRequest") };
 }
 
 export async function nextStudyCardAction(input: unknown): Promise<NextCardResponse> {
   return asUser(async (userId) => {
     const parsed = deckSchema.safeParse(input ?? {});
-    if (!parsed.success) return { ok: false, message: "Invalid request." } as Failure;
+    if (!parsed.success) return invalidRequest();
     const db = getDb();
     const settings = await loadStudySettings(db, userId);
     const result = await getNextStudyCard(db, userId, settings, new Date(), parsed.data.deck);
@@ -92,7 +102,7 @@ export type ChoiceResponse = ({ ok: true } & Omit<ChoiceCheck, "why"> & { whyHtm
 export async function checkChoiceAction(input: unknown): Promise<ChoiceResponse> {
   return asUser(async () => {
     const parsed = z.object({ questionId: z.string().min(1).max(64), choiceIndex: z.number().int().min(0).max(10) }).safeParse(input);
-    if (!parsed.success) return { ok: false, message: "Invalid request." } as Failure;
+    if (!parsed.success) return invalidRequest();
     const result = await checkChoice(getDb(), parsed.data.questionId, parsed.data.choiceIndex);
     return { ok: true, correct: result.correct, correctIndexes: result.correctIndexes, whyHtml: result.why.map((why) => (why ? renderInlineMarkdown(why) : null)) } as const;
   });
@@ -120,7 +130,7 @@ export async function undoLastReviewAction(): Promise<{ ok: true; questionTitle:
 export async function suspendCardAction(input: unknown): Promise<{ ok: true } | Failure> {
   return asUser(async (userId) => {
     const parsed = z.object({ questionId: z.string().min(1).max(64), suspended: z.boolean() }).safeParse(input);
-    if (!parsed.success) return { ok: false, message: "Invalid request." } as Failure;
+    if (!parsed.success) return invalidRequest();
     await setCardSuspended(getDb(), userId, parsed.data.questionId, parsed.data.suspended);
     return { ok: true } as const;
   });

@@ -1,13 +1,14 @@
 "use client";
 
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { NumericCard } from "@/app/practice/numeric-card";
 import { ChoiceList } from "@/app/ui/choice-list";
 import { checkChoiceAction, nextStudyCardAction, submitReviewAction, undoLastReviewAction, type ChoiceResponse, type NextCardResponse, type StudyCardView } from "./actions";
 
 type Rating = 1 | 2 | 3 | 4;
-const RATING_LABELS: Record<Rating, string> = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" };
+const RATING_KEYS = { 1: "again", 2: "hard", 3: "good", 4: "easy" } as const satisfies Record<Rating, string>;
 const RATING_STYLES: Record<Rating, string> = {
   1: "border-red-300 bg-red-50 text-red-800 hover:bg-red-100 dark:border-red-900 dark:bg-red-950/50 dark:text-red-200",
   2: "border-amber-300 bg-amber-50 text-amber-800 hover:bg-amber-100 dark:border-amber-900 dark:bg-amber-950/50 dark:text-amber-200",
@@ -27,6 +28,10 @@ function millisecondsSince(start: number): number {
   return Math.min(Math.max(0, nowMs() - start), 86_400_000);
 }
 
+/** lib/srs formatInterval's labels: a number and a unit ("10m", "4d", "2.3mo"). */
+const INTERVAL_LABEL = /^(\d+(?:\.\d+)?)(s|m|h|d|mo|y)$/;
+type IntervalUnit = "s" | "m" | "h" | "d" | "mo" | "y";
+
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
 }
@@ -37,6 +42,8 @@ function isTyping(target: EventTarget | null): boolean {
  * request id made when the card was shown, so a retry after a network error is applied once.
  */
 export function StudySession({ deck, scopeTitle, initialTotal }: { deck?: string; scopeTitle: string; initialTotal: number }) {
+  const t = useTranslations("study.session");
+  const locale = useLocale();
   const [card, setCard] = useState<StudyCardView | null>(null);
   const [done, setDone] = useState<Done | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -48,6 +55,11 @@ export function StudySession({ deck, scopeTitle, initialTotal }: { deck?: string
   const [reviewed, setReviewed] = useState(0);
   const requestId = useRef<string>("");
   const shownAt = useRef<number>(0);
+  // Read through a ref in the first load's effect, so that switching the language does not fetch the card again.
+  const translate = useRef(t);
+  useEffect(() => {
+    translate.current = t;
+  });
 
   const apply = useCallback((result: NextCardResponse) => {
     if (!result.ok) {
@@ -76,7 +88,7 @@ export function StudySession({ deck, scopeTitle, initialTotal }: { deck?: string
     try {
       apply(await fetchNext());
     } catch {
-      setError("Could not reach the server. Check your connection and try again.");
+      setError(t("errors.offline"));
     } finally {
       setPending(false);
     }
@@ -86,7 +98,7 @@ export function StudySession({ deck, scopeTitle, initialTotal }: { deck?: string
     let cancelled = false;
     fetchNext().then(
       (result) => !cancelled && apply(result),
-      () => !cancelled && setError("Could not reach the server. Check your connection and try again."),
+      () => !cancelled && setError(translate.current("errors.offline")),
     );
     return () => {
       cancelled = true;
@@ -117,15 +129,15 @@ export function StudySession({ deck, scopeTitle, initialTotal }: { deck?: string
           setNotice(result.message);
           apply(await fetchNext());
         } else {
-          setError(`${result.message} Your rating was not saved; try again.`);
+          setError(t("errors.ratingNotSaved", { message: result.message }));
         }
         return;
       }
       setReviewed((value) => value + 1);
-      if (result.leech) setNotice(`“${card.title}” has been forgotten 8 times, so it is now suspended as a leech. Rewrite it in your own words or unsuspend it from the question page.`);
+      if (result.leech) setNotice(t("leech", { title: card.title }));
       apply(await fetchNext());
     } catch {
-      setError("Could not reach the server. Your rating was not saved; press it again to retry.");
+      setError(t("errors.offlineRating"));
     } finally {
       setPending(false);
     }
@@ -139,7 +151,7 @@ export function StudySession({ deck, scopeTitle, initialTotal }: { deck?: string
       if (!result.ok) setError(result.message);
       else setPicked({ index, result });
     } catch {
-      setError("Could not reach the server. Check your connection and try again.");
+      setError(t("errors.offline"));
     } finally {
       setPending(false);
     }
@@ -155,10 +167,10 @@ export function StudySession({ deck, scopeTitle, initialTotal }: { deck?: string
         return;
       }
       setReviewed((value) => Math.max(0, value - 1));
-      setNotice(`Undid your review of “${result.questionTitle}”.`);
+      setNotice(t("undid", { title: result.questionTitle }));
       apply(await fetchNext());
     } catch {
-      setError("Could not reach the server. Nothing was undone.");
+      setError(t("errors.offlineUndo"));
     } finally {
       setPending(false);
     }
@@ -198,20 +210,26 @@ export function StudySession({ deck, scopeTitle, initialTotal }: { deck?: string
   const remaining = card ? card.remaining.new + card.remaining.learning + card.remaining.review : 0;
   const total = Math.max(reviewed + remaining, 1);
 
+  /** An interval preview in the interface language; a label of another shape is shown as it is. */
+  function intervalText(label: string): string {
+    const match = INTERVAL_LABEL.exec(label);
+    return match ? t(`interval.${match[2] as IntervalUnit}`, { value: Number(match[1]) }) : label;
+  }
+
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <div className="space-y-2">
         <div className="flex items-baseline justify-between gap-3 text-sm text-slate-600 dark:text-slate-400">
           <span className="truncate">{scopeTitle}</span>
           {card && (
-            <span className="shrink-0 tabular-nums" aria-label={`${card.remaining.new} new, ${card.remaining.learning} learning, ${card.remaining.review} to review`}>
+            <span className="shrink-0 tabular-nums" aria-label={t("remaining", card.remaining)}>
               <span className="text-sky-700 dark:text-sky-300">{card.remaining.new}</span> ·{" "}
               <span className="text-amber-700 dark:text-amber-300">{card.remaining.learning}</span> ·{" "}
               <span className="text-emerald-700 dark:text-emerald-300">{card.remaining.review}</span>
             </span>
           )}
         </div>
-        <div className="h-2 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800" role="progressbar" aria-label="Session progress" aria-valuemin={0} aria-valuemax={done ? reviewed : total} aria-valuenow={reviewed}>
+        <div className="h-2 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800" role="progressbar" aria-label={t("progress")} aria-valuemin={0} aria-valuemax={done ? reviewed : total} aria-valuenow={reviewed}>
           <div className="h-full rounded-full bg-brand-600 transition-[width]" style={{ width: `${done ? 100 : (reviewed / total) * 100}%` }} />
         </div>
       </div>
@@ -221,29 +239,32 @@ export function StudySession({ deck, scopeTitle, initialTotal }: { deck?: string
         <div role="alert" className="alert-error flex items-center justify-between gap-3">
           <span>{error}</span>
           <button type="button" className="btn-secondary" onClick={() => (card ? setError(null) : void loadNext())}>
-            {card ? "Dismiss" : "Try again"}
+            {card ? t("dismiss") : t("tryAgain")}
           </button>
         </div>
       )}
 
       {done ? (
-        <section className="card space-y-3 text-center" aria-label="Session finished">
-          <p className="text-sm font-semibold tracking-wide text-slate-500 uppercase">Session finished</p>
-          <p className="text-3xl font-bold">{reviewed} {reviewed === 1 ? "review" : "reviews"} done</p>
+        <section className="card space-y-3 text-center" aria-label={t("finished")}>
+          <p className="text-sm font-semibold tracking-wide text-slate-500 uppercase">{t("finished")}</p>
+          <p className="text-3xl font-bold">{t("reviewsDone", { count: reviewed })}</p>
           <p className="text-slate-600 dark:text-slate-400">
             {done.nextLearningDue
-              ? `Cards you are still learning come back at ${new Date(done.nextLearningDue).toLocaleTimeString("en", { hour: "2-digit", minute: "2-digit" })}. `
+              ? `${t("learningComesBack", { time: new Date(done.nextLearningDue).toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit" }) })} `
               : ""}
-            {done.dueTomorrow > 0 ? `${done.dueTomorrow} ${done.dueTomorrow === 1 ? "card is" : "cards are"} due by the end of tomorrow.` : "Nothing is due tomorrow yet."}
+            {done.dueTomorrow > 0 ? t("dueTomorrow", { count: done.dueTomorrow }) : t("nothingDueTomorrow")}
           </p>
           <div className="flex flex-wrap justify-center gap-3">
-            <Link href="/home" className="btn-primary">Back to home</Link>
-            <button type="button" className="btn-secondary" onClick={() => void undo()}>Undo last review <kbd className="text-xs">U</kbd></button>
+            <Link href="/home" className="btn-primary">{t("backHome")}</Link>
+            <button type="button" className="btn-secondary" onClick={() => void undo()}>
+              {/* i18n-ignore: the key letter is the same in every language */}
+              {t("undoLast")} <kbd className="text-xs">U</kbd>
+            </button>
           </div>
         </section>
       ) : !card ? (
         <div className="card min-h-64 space-y-3" aria-busy="true">
-          <span className="sr-only">Loading the next card…</span>
+          <span className="sr-only">{t("loadingNext")}</span>
           <div className="h-6 w-2/3 animate-pulse rounded bg-slate-200 dark:bg-slate-800" />
           <div className="h-24 animate-pulse rounded bg-slate-200 dark:bg-slate-800" />
         </div>
@@ -251,9 +272,9 @@ export function StudySession({ deck, scopeTitle, initialTotal }: { deck?: string
         <>
           <div className="flex items-center justify-between text-xs text-slate-500 dark:text-slate-400">
             <span>
-              {card.deckTitle} · {card.queueKind === "new" ? "New card" : card.queueKind === "learning" ? "Learning" : "Review"}
+              {card.deckTitle} · {t(`queue.${card.queueKind}`)}
             </span>
-            <Link href={`/decks/${card.deckSlug}/${card.questionKey}`} className="hover:underline">Open question page</Link>
+            <Link href={`/decks/${card.deckSlug}/${card.questionKey}`} className="hover:underline">{t("openQuestion")}</Link>
           </div>
           {card.kind === "NUMERIC" && card.numeric ? (
             <NumericCard
@@ -283,11 +304,11 @@ export function StudySession({ deck, scopeTitle, initialTotal }: { deck?: string
               {answered && (
                 <div className="space-y-4 border-t border-slate-200 pt-4 dark:border-slate-800">
                   <div>
-                    <h2 className="mb-1 text-sm font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">Answer</h2>
+                    <h2 className="mb-1 text-sm font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">{t("answer")}</h2>
                     <div className="prose-receptive" dangerouslySetInnerHTML={{ __html: card.answerHtml }} />
                   </div>
                   <details className="text-sm" open={card.kind === "FLASHCARD"}>
-                    <summary className="cursor-pointer font-medium">Explanation</summary>
+                    <summary className="cursor-pointer font-medium">{t("explanation")}</summary>
                     <div className="prose-receptive mt-2" dangerouslySetInnerHTML={{ __html: card.explanationHtml }} />
                   </details>
                 </div>
@@ -299,10 +320,10 @@ export function StudySession({ deck, scopeTitle, initialTotal }: { deck?: string
           <div className="sticky bottom-0 -mx-4 min-h-20 border-t border-slate-200 bg-slate-50/95 px-4 py-3 backdrop-blur sm:static sm:mx-0 sm:border-0 sm:bg-transparent sm:px-0 dark:border-slate-800 dark:bg-slate-950/95 sm:dark:bg-transparent">
             {card.kind === "FLASHCARD" && !revealed ? (
               <button type="button" className="btn-primary w-full" onClick={() => setRevealed(true)}>
-                Show answer <kbd className="rounded border border-white/40 px-1.5 text-xs">Space</kbd>
+                {t("showAnswer")} <kbd className="rounded border border-white/40 px-1.5 text-xs">{t("space")}</kbd>
               </button>
             ) : answered ? (
-              <div className="grid grid-cols-4 gap-2" role="group" aria-label="Rate how well you remembered">
+              <div className="grid grid-cols-4 gap-2" role="group" aria-label={t("rateGroup")}>
                 {([1, 2, 3, 4] as Rating[]).map((rating) => (
                   <button
                     key={rating}
@@ -311,27 +332,27 @@ export function StudySession({ deck, scopeTitle, initialTotal }: { deck?: string
                     onClick={() => void rate(rating)}
                     className={`flex flex-col items-center rounded-lg border px-2 py-2 text-sm font-semibold transition-colors disabled:cursor-not-allowed disabled:opacity-35 ${RATING_STYLES[rating]} ${defaultRating === rating ? "ring-2 ring-brand-500 ring-offset-1 dark:ring-offset-slate-950" : ""}`}
                   >
-                    <span>{RATING_LABELS[rating]}</span>
-                    <span className="text-xs font-normal opacity-80">{card.intervals[rating]}</span>
-                    <span className="sr-only">, key {rating}</span>
+                    <span>{t(`ratings.${RATING_KEYS[rating]}`)}</span>
+                    <span className="text-xs font-normal opacity-80">{intervalText(card.intervals[rating])}</span>
+                    <span className="sr-only">{t("ratingKey", { key: rating })}</span>
                   </button>
                 ))}
               </div>
             ) : (
               <p className="py-2 text-center text-sm text-slate-500 dark:text-slate-400">
-                {card.kind === "MULTIPLE_CHOICE" ? "Pick an option to see the answer." : "Answer to see the solution, then rate the card."}
+                {card.kind === "MULTIPLE_CHOICE" ? t("pickOption") : t("answerToRate")}
               </p>
             )}
             <div className="mt-2 flex justify-between text-xs text-slate-500 dark:text-slate-400">
-              <span>{reviewed} reviewed</span>
+              <span>{t("reviewed", { count: reviewed })}</span>
               <button type="button" className="underline disabled:opacity-50" onClick={() => void undo()} disabled={pending || reviewed === 0}>
-                Undo last review (U)
+                {t("undoLastShortcut")}
               </button>
             </div>
           </div>
         </>
       )}
-      <span className="sr-only" aria-live="polite">{initialTotal} cards due when you started.</span>
+      <span className="sr-only" aria-live="polite">{t("dueWhenStarted", { count: initialTotal })}</span>
     </div>
   );
 }

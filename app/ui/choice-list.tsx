@@ -1,5 +1,7 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+
 export type ChoiceState = "idle" | "correct" | "wrong" | "muted";
 
 export interface ChoiceView {
@@ -21,9 +23,10 @@ const STYLES: Record<ChoiceState, string> = {
 
 /** Numbered multiple-choice options (keys 1–n are handled by the caller), marked once the answer is known. */
 export function ChoiceList({ choices, disabled, onPick, className = "" }: { choices: ChoiceView[]; disabled: boolean; onPick: (index: number) => void; className?: string }) {
+  const t = useTranslations("common");
   return (
     <fieldset className={`space-y-2 ${className}`}>
-      <legend className="mb-2 text-sm font-medium text-slate-600 dark:text-slate-400">Choose one (keys 1–{choices.length})</legend>
+      <legend className="mb-2 text-sm font-medium text-slate-600 dark:text-slate-400">{t("choices.legend", { count: choices.length })}</legend>
       {choices.map((choice, index) => (
         <div key={index}>
           <button
@@ -37,8 +40,8 @@ export function ChoiceList({ choices, disabled, onPick, className = "" }: { choi
               {index + 1}
             </span>
             <span className="flex-1" dangerouslySetInnerHTML={{ __html: choice.html }} />
-            {choice.state === "correct" && <span className="text-sm font-semibold text-emerald-700 dark:text-emerald-300">Correct</span>}
-            {choice.state === "wrong" && <span className="text-sm font-semibold text-red-700 dark:text-red-300">Your pick</span>}
+            {choice.state === "correct" && <span className="text-sm font-semibold text-emerald-700 dark:text-emerald-300">{t("choices.correct")}</span>}
+            {choice.state === "wrong" && <span className="text-sm font-semibold text-red-700 dark:text-red-300">{t("choices.yourPick")}</span>}
           </button>
           {choice.whyHtml && <p className="mt-1 ml-9 text-sm text-slate-600 dark:text-slate-400" dangerouslySetInnerHTML={{ __html: choice.whyHtml }} />}
         </div>

@@ -4,6 +4,10 @@
  */
 import type { TextareaHTMLAttributes } from "react";
 
+/**
+ * The English text of `common.networkError`; components show `useTranslations("common")("networkError")`. Kept for
+ * code that compares or logs the English message.
+ */
 export const NETWORK_ERROR = "Could not reach the server. Check your connection and try again.";
 export const DESCRIPTION_MAX = 500;
 // Busy buttons stay focusable (aria-disabled, clicks ignored) so keyboard focus is not dropped mid-action.

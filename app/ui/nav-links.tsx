@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 import { useCallback, useRef, useState } from "react";
 import { useDismiss } from "./use-dismiss";
@@ -33,11 +34,12 @@ export function NavItem({ href, label, active }: NavLink & { active: boolean }) 
 
 /** Inline links from the small breakpoint up; a menu button on phones, where five links do not fit. */
 export function NavLinks({ links }: { links: NavLink[] }) {
+  const t = useTranslations("common");
   const pathname = usePathname();
   if (links.length === 0) return null;
   return (
     <>
-      <nav aria-label="Main" className="ml-2 hidden items-center gap-1 sm:flex">
+      <nav aria-label={t("nav.main")} className="ml-2 hidden items-center gap-1 sm:flex">
         {links.map((link) => (
           <NavItem key={link.href} href={link.href} label={link.label} active={isActive(pathname, link.href)} />
         ))}
@@ -48,6 +50,7 @@ export function NavLinks({ links }: { links: NavLink[] }) {
 }
 
 function MobileMenu({ links, pathname }: { links: NavLink[]; pathname: string }) {
+  const t = useTranslations("common");
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const close = useCallback(() => setOpen(false), []);
@@ -61,10 +64,10 @@ function MobileMenu({ links, pathname }: { links: NavLink[]; pathname: string })
         <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
           <path d="M4 6h16M4 12h16M4 18h16" />
         </svg>
-        <span>{current?.label ?? "Menu"}</span>
+        <span>{current?.label ?? t("nav.menu")}</span>
       </button>
       {open && (
-        <nav id="mobile-nav" aria-label="Main" className="absolute left-0 mt-2 w-48 rounded-xl border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-800 dark:bg-slate-900">
+        <nav id="mobile-nav" aria-label={t("nav.main")} className="absolute left-0 mt-2 w-48 rounded-xl border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-800 dark:bg-slate-900">
           {links.map((link) => (
             <Link
               key={link.href}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useSyncExternalStore } from "react";
 
 type Theme = "light" | "dark";
@@ -16,6 +17,7 @@ function currentTheme(): Theme {
 }
 
 export function ThemeToggle() {
+  const t = useTranslations("common");
   // null on the server, which cannot know the stored theme.
   const theme = useSyncExternalStore<Theme | null>(subscribe, currentTheme, () => null);
 
@@ -29,7 +31,7 @@ export function ThemeToggle() {
     }
   }
 
-  const label = theme === "dark" ? "Switch to light theme" : "Switch to dark theme";
+  const label = theme === "dark" ? t("theme.toLight") : t("theme.toDark");
   return (
     <button type="button" onClick={toggle} className="btn-ghost px-2.5" aria-label={label} title={label}>
       {theme === "dark" ? <SunIcon /> : <MoonIcon />}

@@ -3,16 +3,19 @@
 import { useState, type FormEvent } from "react";
 import type { z } from "zod";
 import { fieldErrorsOf } from "@/lib/validation/auth";
+import { useServerMessage } from "./use-server-message";
 
 /** What a form's submit step reports: success, or a message with optional per-field errors. */
 export type FormOutcome = { ok: true } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
 
+/** English, like the schemas' messages: translated through the `server` catalogue when shown. */
 const NETWORK_ERROR = "Could not reach the server. Check your connection and try again.";
 
 /**
  * The account forms' shared flow: read the fields, validate them with the same zod schema the server uses (field
  * errors show at once, nothing is sent), then run `submit` and show what it reports. A thrown error means the
- * request never completed.
+ * request never completed. The schemas' messages are English (lib/ is shared with the server), so they are shown
+ * through the `server` catalogue, like what `submit` reports (already translated messages pass unchanged).
  */
 export function useValidatedForm<Schema extends z.ZodType>(
   schema: Schema,
@@ -22,6 +25,9 @@ export function useValidatedForm<Schema extends z.ZodType>(
   const [pending, setPending] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const serverMessage = useServerMessage();
+  const translateFieldErrors = (errors: Record<string, string[]>) =>
+    Object.fromEntries(Object.entries(errors).map(([field, messages]) => [field, messages.map(serverMessage)]));
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -29,7 +35,7 @@ export function useValidatedForm<Schema extends z.ZodType>(
     setFormError(null);
     const parsed = schema.safeParse(input);
     if (!parsed.success) {
-      setFieldErrors(fieldErrorsOf(parsed.error));
+      setFieldErrors(translateFieldErrors(fieldErrorsOf(parsed.error)));
       return;
     }
     setFieldErrors({});
@@ -37,11 +43,11 @@ export function useValidatedForm<Schema extends z.ZodType>(
     try {
       const outcome = await submit(input, parsed.data);
       if (!outcome.ok) {
-        setFormError(outcome.message);
-        setFieldErrors(outcome.fieldErrors ?? {});
+        setFormError(serverMessage(outcome.message));
+        setFieldErrors(translateFieldErrors(outcome.fieldErrors ?? {}));
       }
     } catch {
-      setFormError(NETWORK_ERROR);
+      setFormError(serverMessage(NETWORK_ERROR));
     } finally {
       setPending(false);
     }

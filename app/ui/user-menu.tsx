@@ -1,11 +1,13 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { signOut } from "next-auth/react";
 import { useCallback, useRef, useState } from "react";
 import { useDismiss } from "./use-dismiss";
 
 export function UserMenu({ name, email }: { name: string; email: string }) {
+  const t = useTranslations("common");
   const [open, setOpen] = useState(false);
   const [signingOut, setSigningOut] = useState(false);
   const root = useRef<HTMLDivElement>(null);
@@ -33,7 +35,7 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
           {initials || "?"}
         </span>
         <span className="hidden max-w-40 truncate sm:inline">{name}</span>
-        <span className="sr-only">Account menu</span>
+        <span className="sr-only">{t("userMenu.label")}</span>
       </button>
       {open && (
         <div role="menu" className="absolute right-0 mt-2 w-64 rounded-xl border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-800 dark:bg-slate-900">
@@ -43,13 +45,13 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
           </div>
           <hr className="my-1 border-slate-200 dark:border-slate-800" />
           <Link role="menuitem" href="/settings" className="block rounded-md px-3 py-2 text-sm hover:bg-slate-100 dark:hover:bg-slate-800" onClick={() => setOpen(false)}>
-            Study settings
+            {t("userMenu.studySettings")}
           </Link>
           <Link role="menuitem" href="/account" className="block rounded-md px-3 py-2 text-sm hover:bg-slate-100 dark:hover:bg-slate-800" onClick={() => setOpen(false)}>
-            Account settings
+            {t("userMenu.accountSettings")}
           </Link>
           <Link role="menuitem" href="/account/data" className="block rounded-md px-3 py-2 text-sm hover:bg-slate-100 dark:hover:bg-slate-800" onClick={() => setOpen(false)}>
-            Import and export
+            {t("userMenu.importExport")}
           </Link>
           <button
             role="menuitem"
@@ -61,7 +63,7 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
               await signOut({ callbackUrl: "/login?loggedOut=1" });
             }}
           >
-            {signingOut ? "Logging out…" : "Log out"}
+            {signingOut ? t("userMenu.loggingOut") : t("userMenu.logOut")}
           </button>
         </div>
       )}

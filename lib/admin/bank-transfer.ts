@@ -139,7 +139,7 @@ export async function applyCsvImport(db: Db, actorId: string, input: unknown): P
     async (tx) => {
       const deck = await tx.deck.findFirstOrThrow({ where: { slug: data.deck, ...SHARED_DECKS }, select: { id: true } });
       for (const question of valid) {
-        const content = { ...question, choices: null, template: null };
+        const content = { ...question, choices: null, template: null, translations: {} };
         const created = await tx.question.create({ data: { key: question.key, ...contentColumns(content, deck.id), origin: "ADMIN", version: 1 } });
         await tx.questionRevision.create({ data: { questionId: created.id, version: 1, reason: "csv-import", authorId: actorId, snapshot: revisionSnapshot(content) } });
       }

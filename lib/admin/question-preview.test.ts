@@ -27,6 +27,7 @@ const numeric: QuestionDraft = {
   prompt: "A {{k}}×{{k}} convolution from {{c}} to {{c}} channels with biases: how many parameters?",
   answer: "$k^2 c^2 + c$",
   explanation: "Weights plus one bias per output channel.",
+  translations: { zh: null },
 };
 
 describe("previewDraft", () => {

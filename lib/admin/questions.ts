@@ -360,6 +360,7 @@ function draftFromSnapshot(key: string, snapshot: RevisionSnapshot): QuestionDra
       prompt: snapshot.prompt,
       answer: snapshot.answer,
       explanation: snapshot.explanation,
+      translations: (snapshot.translations ?? {}) as Prisma.JsonValue,
       deck: { slug: snapshot.deck },
     });
     return draftFromContent(content);

@@ -34,6 +34,8 @@ const snapshotSchema = z.object({
   prompt: z.string(),
   answer: z.string(),
   explanation: z.string(),
+  // Other languages (lib/content/translations.ts); absent in revisions from before translations existed.
+  translations: z.record(z.string(), z.unknown()).optional().catch(undefined),
   // The content file a seed revision came from; absent for editor revisions, and not worth rejecting a row over.
   source: z.string().optional().catch(undefined),
 });
@@ -47,7 +49,7 @@ export function parseRevisionSnapshot(value: unknown): RevisionSnapshot | null {
   return parsed.success ? parsed.data : null;
 }
 
-export type RevisionField = "title" | "deck" | "kind" | "tags" | "difficulty" | "choices" | "template" | "prompt" | "answer" | "explanation";
+export type RevisionField = "title" | "deck" | "kind" | "tags" | "difficulty" | "choices" | "template" | "prompt" | "answer" | "explanation" | "translations";
 
 /** A line of a line diff; `skip` stands for `count` unchanged lines left out between the shown context. */
 export type DiffLine = { op: "add" | "remove" | "same"; text: string } | { op: "skip"; count: number };
@@ -76,6 +78,7 @@ const LINE_FIELDS: ReadonlyArray<{ field: RevisionField; label: string; text: (s
   { field: "prompt", label: "Prompt", text: (snapshot) => snapshot.prompt },
   { field: "answer", label: "Answer", text: (snapshot) => snapshot.answer },
   { field: "explanation", label: "Explanation", text: (snapshot) => snapshot.explanation },
+  { field: "translations", label: "Translations", text: (snapshot) => (snapshot.translations && Object.keys(snapshot.translations).length > 0 ? toYaml(snapshot.translations) : "") },
 ];
 
 /**

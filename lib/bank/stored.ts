@@ -6,6 +6,7 @@ import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { questionHash, type ParsedQuestion } from "@/lib/content/parse";
 import type { QuestionKindName } from "@/lib/content/schema";
+import { readTranslations } from "@/lib/content/translations";
 import { fromStoredTemplate, toStoredTemplate } from "@/lib/numeric/storage";
 
 /** A question's content: a content file's fields without its path and hash. */
@@ -26,6 +27,7 @@ export const STORED_CONTENT_SELECT = {
   prompt: true,
   answer: true,
   explanation: true,
+  translations: true,
   deck: { select: { slug: true } },
 } as const satisfies Prisma.QuestionSelect;
 
@@ -55,6 +57,7 @@ export function contentOfRow(row: StoredContentRow): QuestionContent {
     prompt: row.prompt,
     answer: row.answer,
     explanation: row.explanation,
+    translations: readTranslations(row.translations),
   };
 }
 
@@ -83,6 +86,7 @@ export function revisionSnapshot(content: QuestionContent, source?: string): Pri
     prompt: content.prompt,
     answer: content.answer,
     explanation: content.explanation,
+    ...(Object.keys(content.translations).length > 0 ? { translations: content.translations } : {}),
     ...(source ? { source } : {}),
   } as Prisma.InputJsonValue;
 }
@@ -100,5 +104,6 @@ export function contentColumns(content: QuestionContent, deckId: string) {
     template: content.template ? (toStoredTemplate(content.template) as unknown as Prisma.InputJsonValue) : Prisma.DbNull,
     tags: content.tags,
     difficulty: content.difficulty,
+    translations: content.translations as Prisma.InputJsonValue,
   };
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { draftFromContent, validateDraft, type QuestionDraft } from "./draft";
 import { loadContent } from "./load";
 import { questionHash } from "./parse";
+import { englishFingerprint, isStale } from "./translations";
 
 const flashcard: QuestionDraft = {
   key: "draft-question",
@@ -16,6 +17,7 @@ const flashcard: QuestionDraft = {
   prompt: "Explain it.",
   answer: "It mixes channels at every pixel.",
   explanation: "A linear map over the channel vector.",
+  translations: { zh: null },
 };
 
 const numericTemplate = [
@@ -84,5 +86,66 @@ describe("validateDraft", () => {
       if (!result.ok) throw new Error(`${question.key}: ${JSON.stringify(result.issues)}`);
       expect(questionHash(result.content)).toBe(question.hash);
     }
+  });
+});
+
+describe("validateDraft with a Chinese translation", () => {
+  const zh = {
+    title: "1×1 卷积做什么？",
+    prompt: "请解释。",
+    answer: "它在每个像素上混合通道。",
+    explanation: "对通道向量做线性映射。",
+    choices: [],
+    solution: "",
+    mistakes: [],
+    source: "",
+    current: false,
+  };
+
+  it("stores a new translation as made from the English it is saved with", () => {
+    const result = validateDraft({ ...flashcard, translations: { zh } });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.content.translations.zh).toMatchObject({ title: zh.title, prompt: zh.prompt, source: englishFingerprint(result.content) });
+  });
+
+  it("keeps the old source when only the English is edited, so the translation reads as stale", () => {
+    const first = validateDraft({ ...flashcard, translations: { zh } });
+    if (!first.ok) throw new Error("first save failed");
+    const draft = draftFromContent(first.content);
+    const edited = validateDraft({ ...draft, answer: "It mixes channels at every pixel, with no spatial extent." });
+    if (!edited.ok) throw new Error(JSON.stringify(edited.issues));
+    expect(edited.content.translations.zh!.source).toBe(first.content.translations.zh!.source);
+    expect(isStale(edited.content, edited.content.translations.zh!)).toBe(true);
+    // Confirming the Chinese against the new English makes it current again.
+    const confirmed = validateDraft({ ...draft, answer: edited.content.answer, translations: { zh: { ...draft.translations.zh!, current: true } } });
+    if (!confirmed.ok) throw new Error(JSON.stringify(confirmed.issues));
+    expect(isStale(confirmed.content, confirmed.content.translations.zh!)).toBe(false);
+  });
+
+  it("treats an all-empty translation as none", () => {
+    const result = validateDraft({ ...flashcard, translations: { zh: { ...zh, title: "", prompt: "", answer: "", explanation: " " } } });
+    expect(result.ok && result.content.translations).toEqual({});
+  });
+
+  it("reports a half-written translation on the Chinese fields", () => {
+    const result = validateDraft({ ...flashcard, translations: { zh: { ...zh, answer: "" } } });
+    expect(result.ok ? [] : result.issues.map((issue) => issue.field)).toContain("translations.zh.answer");
+  });
+
+  it("reports a translated choice count that differs from the English", () => {
+    const mcq: QuestionDraft = {
+      ...flashcard,
+      kind: "multiple-choice",
+      choices: [
+        { text: "Mixes channels", correct: true, why: "" },
+        { text: "Blurs the image", correct: false, why: "It has no spatial extent." },
+      ],
+      translations: { zh: { ...zh, choices: [{ text: "混合通道", why: "" }, { text: "模糊图像", why: "它没有空间范围。" }] } },
+    };
+    const ok = validateDraft(mcq);
+    if (!ok.ok) throw new Error(JSON.stringify(ok.issues));
+    expect(ok.content.translations.zh!.choices).toEqual([{ text: "混合通道" }, { text: "模糊图像", why: "它没有空间范围。" }]);
+    const missingWhy = validateDraft({ ...mcq, translations: { zh: { ...zh, choices: [{ text: "混合通道", why: "" }, { text: "模糊图像", why: "" }] } } });
+    expect(missingWhy.ok ? [] : missingWhy.issues.map((issue) => issue.field)).toContain("translations.zh.choices.1.why");
   });
 });

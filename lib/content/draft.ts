@@ -9,6 +9,28 @@ import type { ContentIssue } from "./errors";
 import { parseQuestionFile } from "./parse";
 import { SECTION_MAX_LENGTH } from "./schema";
 import { questionFileInput, type QuestionFileInput } from "./serialize";
+import { englishFingerprint, isStale } from "./translations";
+
+/** The Chinese texts of a draft; empty strings mean "not written yet" (an all-empty translation is none). */
+export const translationDraftSchema = z.object({
+  title: z.string().max(1000),
+  prompt: z.string().max(SECTION_MAX_LENGTH * 2),
+  answer: z.string().max(SECTION_MAX_LENGTH * 2),
+  explanation: z.string().max(SECTION_MAX_LENGTH * 2),
+  /** By English choice index: the translated text and reason. */
+  choices: z.array(z.object({ text: z.string().max(5000), why: z.string().max(2000) })).max(20).default([]),
+  solution: z.string().max(50_000).default(""),
+  /** By template mistake index. */
+  mistakes: z.array(z.object({ feedback: z.string().max(5000) })).max(50).default([]),
+  /** The English fingerprint the stored translation was made from ("" for a new translation). */
+  source: z.string().max(64).default(""),
+  /**
+   * The admin confirms the Chinese matches the English as saved (the editor ticks it when a Chinese field is
+   * edited): `source` becomes the new English's fingerprint. Otherwise an English edit leaves the translation stale.
+   */
+  current: z.boolean().default(false),
+});
+export type TranslationDraft = z.infer<typeof translationDraftSchema>;
 
 /** Transport bounds only (what a request may carry); the content rules come from the file format. */
 export const questionDraftSchema = z.object({
@@ -27,6 +49,8 @@ export const questionDraftSchema = z.object({
   prompt: z.string().max(SECTION_MAX_LENGTH * 2),
   answer: z.string().max(SECTION_MAX_LENGTH * 2),
   explanation: z.string().max(SECTION_MAX_LENGTH * 2),
+  /** The Chinese translation, or null for none. */
+  translations: z.object({ zh: translationDraftSchema.nullable().default(null) }).default({ zh: null }),
 });
 export type QuestionDraft = z.infer<typeof questionDraftSchema>;
 
@@ -38,7 +62,21 @@ export interface DraftIssue {
 
 export type DraftResult = { ok: true; content: QuestionFileInput } | { ok: false; issues: DraftIssue[] };
 
-const SECTION_FIELDS: Record<string, string> = { Prompt: "prompt", Answer: "answer", Explanation: "explanation" };
+const SECTION_FIELDS: Record<string, string> = {
+  Prompt: "prompt",
+  Answer: "answer",
+  Explanation: "explanation",
+  "Prompt (zh)": "translations.zh.prompt",
+  "Answer (zh)": "translations.zh.answer",
+  "Explanation (zh)": "translations.zh.explanation",
+};
+
+/** True when a translation draft has any text (otherwise the question has no translation). */
+export function hasTranslationText(draft: TranslationDraft | null): draft is TranslationDraft {
+  if (!draft) return false;
+  const texts = [draft.title, draft.prompt, draft.answer, draft.explanation, draft.solution, ...draft.choices.flatMap((choice) => [choice.text, choice.why]), ...draft.mistakes.map((mistake) => mistake.feedback)];
+  return texts.some((text) => text.trim() !== "");
+}
 
 /** Validates a draft with the content-file rules; returns the question content or every problem found. */
 export function validateDraft(draft: QuestionDraft): DraftResult {
@@ -60,17 +98,52 @@ export function validateDraft(draft: QuestionDraft): DraftResult {
     if (template === undefined) return { ok: false, issues };
     front.template = template;
   }
+  const zh = hasTranslationText(draft.translations.zh) ? draft.translations.zh : null;
+  const sectionTexts: Record<string, string> = {
+    prompt: draft.prompt,
+    answer: draft.answer,
+    explanation: draft.explanation,
+    "translations.zh.prompt": zh?.prompt ?? "",
+    "translations.zh.answer": zh?.answer ?? "",
+    "translations.zh.explanation": zh?.explanation ?? "",
+  };
   for (const [name, field] of Object.entries(SECTION_FIELDS)) {
-    const line = sectionHeadingLine(draft[field as "prompt" | "answer" | "explanation"]);
+    const line = sectionHeadingLine(sectionTexts[field] ?? "");
     if (line !== null) issues.push({ field, message: `line ${line}: "## " headings are reserved for the file's sections; use ### inside ${name}` });
   }
   if (issues.length > 0) return { ok: false, issues };
 
-  const text = `---\n${stringify(front, { lineWidth: 0 })}---\n## Prompt\n${draft.prompt.trim()}\n\n## Answer\n${draft.answer.trim()}\n\n## Explanation\n${draft.explanation.trim()}\n`;
-  const parsed = parseQuestionFile("draft.md", text);
+  // The English alone first: a translation is checked against it, and its fingerprint becomes the source.
+  const body = `## Prompt\n${draft.prompt.trim()}\n\n## Answer\n${draft.answer.trim()}\n\n## Explanation\n${draft.explanation.trim()}\n`;
+  const english = parseQuestionFile("draft.md", `---\n${stringify(front, { lineWidth: 0 })}---\n${body}`);
+  issues.push(...english.issues.map(toDraftIssue));
+  if (!english.question || issues.length > 0) return { ok: false, issues: issues.length > 0 ? issues : [{ field: "form", message: "The question could not be read." }] };
+  if (!zh) return { ok: true, content: questionFileInput(english.question) };
+
+  const source = zh.current || !/^[0-9a-f]{16}$/.test(zh.source) ? englishFingerprint(english.question) : zh.source;
+  front.translations = { zh: translationFront(draft, zh, source) };
+  const translatedBody = `${body}\n## Prompt (zh)\n${zh.prompt.trim()}\n\n## Answer (zh)\n${zh.answer.trim()}\n\n## Explanation (zh)\n${zh.explanation.trim()}\n`;
+  const parsed = parseQuestionFile("draft.md", `---\n${stringify(front, { lineWidth: 0 })}---\n${translatedBody}`);
   issues.push(...parsed.issues.map(toDraftIssue));
   if (!parsed.question || issues.length > 0) return { ok: false, issues: issues.length > 0 ? issues : [{ field: "form", message: "The question could not be read." }] };
   return { ok: true, content: questionFileInput(parsed.question) };
+}
+
+/** The front matter's `translations.zh` block from a draft: only the parts the question's kind has. */
+function translationFront(draft: QuestionDraft, zh: TranslationDraft, source: string): Record<string, unknown> {
+  const block: Record<string, unknown> = { source, title: zh.title };
+  if (draft.kind === "multiple-choice") {
+    block.choices = draft.choices.map((choice, index) => {
+      const translated = zh.choices[index] ?? { text: "", why: "" };
+      // A reason is translated where the English choice has one; an empty one is reported as missing.
+      return { text: translated.text, ...(choice.why.trim() ? { why: translated.why } : {}) };
+    });
+  }
+  if (draft.kind === "numeric") {
+    block.solution = zh.solution;
+    block.mistakes = zh.mistakes.map((mistake) => ({ feedback: mistake.feedback }));
+  }
+  return block;
 }
 
 function toDraftIssue(issue: ContentIssue): DraftIssue {
@@ -125,5 +198,28 @@ export function draftFromContent(content: QuestionFileInput): QuestionDraft {
     prompt: content.prompt,
     answer: content.answer,
     explanation: content.explanation,
+    translations: { zh: translationDraftOf(content) },
   };
+}
+
+function translationDraftOf(content: QuestionFileInput): TranslationDraft | null {
+  const zh = content.translations.zh;
+  if (!zh) return null;
+  return {
+    title: zh.title,
+    prompt: zh.prompt,
+    answer: zh.answer,
+    explanation: zh.explanation,
+    choices: (content.choices ?? []).map((_, index) => ({ text: zh.choices?.[index]?.text ?? "", why: zh.choices?.[index]?.why ?? "" })),
+    solution: zh.solution ?? "",
+    mistakes: (content.template?.mistakes ?? []).map((_, index) => ({ feedback: zh.mistakes?.[index]?.feedback ?? "" })),
+    source: zh.source,
+    current: false,
+  };
+}
+
+/** Whether a stored question's translation was made from older English (the editor shows a warning). */
+export function translationIsStale(content: QuestionFileInput): boolean {
+  const zh = content.translations.zh;
+  return zh ? isStale(content, zh) : false;
 }

@@ -142,7 +142,7 @@ describe("parseQuestionFile: each problem names the field, the line and what was
 
   it("missing, duplicated, unknown, empty and misordered sections", () => {
     expect(issuesOf(flashcard.replace("## Answer", "## Solution"))).toEqual([
-      'Solution@12: unknown section "## Solution": expected only ## Prompt, ## Answer and ## Explanation (use ### inside a section)',
+      'Solution@12: unknown section "## Solution": expected only ## Prompt, ## Answer and ## Explanation, and for a translation ## Prompt (zh), ## Answer (zh), ## Explanation (zh) (use ### inside a section)',
       'Answer@-: missing section "## Answer"',
     ]);
     expect(issuesOf(flashcard + "\n## Prompt\nagain\n")).toEqual(['Prompt@18: section "## Prompt" appears more than once']);

@@ -1,6 +1,7 @@
 /**
  * Parses one question file: YAML front matter validated by the zod schema, then the `## Prompt`, `## Answer`,
- * `## Explanation` sections. Every problem is returned (never thrown) with the file, field and line, so a
+ * `## Explanation` sections, then optionally the same three per translation (`## Prompt (zh)`…; see
+ * translations.ts). Every problem is returned (never thrown) with the file, field and line, so a
  * content check can report all problems of all files in one run.
  */
 import { createHash } from "node:crypto";
@@ -10,7 +11,8 @@ import { checkPlaceholders } from "../numeric/placeholders";
 import type { NumericTemplate } from "../numeric/schema";
 import { validateTemplate } from "../numeric/validate";
 import type { ContentIssue } from "./errors";
-import { SECTION_MAX_LENGTH, SECTION_NAMES, frontMatterSchema, type Choice, type QuestionKindName, type SectionName } from "./schema";
+import { SECTION_MAX_LENGTH, SECTION_NAMES, frontMatterSchema, translatedSectionName, type Choice, type QuestionKindName, type SectionName } from "./schema";
+import { TRANSLATION_LANGUAGES, translationProblems, type QuestionTranslations, type TranslationLanguage } from "./translations";
 
 export interface ParsedQuestion {
   key: string;
@@ -25,6 +27,8 @@ export interface ParsedQuestion {
   prompt: string;
   answer: string;
   explanation: string;
+  /** The question in other languages (`translations:` in the front matter plus `## Prompt (zh)`… sections). */
+  translations: QuestionTranslations;
   /** Path relative to the content folder. */
   file: string;
   /** Hash of everything the seed stores (not the file path, so a rename alone changes nothing). */
@@ -89,9 +93,41 @@ export function parseQuestionFile(file: string, text: string): ParseResult {
   const front = parsed.data;
   if (front.kind === "numeric") {
     const before = issues.length;
-    checkNumeric(front.template, sections, issue, lineOf(["template"]));
+    checkNumeric(front.template, sections.english, issue, lineOf(["template"]));
     if (issues.length > before) return { question: null, issues };
   }
+  const english = {
+    title: front.title,
+    prompt: sections.english.Prompt,
+    answer: sections.english.Answer,
+    explanation: sections.english.Explanation,
+    choices: front.kind === "multiple-choice" ? front.choices : null,
+    template: front.kind === "numeric" ? front.template : null,
+  };
+  const translations: QuestionTranslations = {};
+  for (const language of TRANSLATION_LANGUAGES) {
+    const block = front.translations?.[language];
+    const translatedSections = sections.translated[language];
+    if (!block && !translatedSections) continue;
+    if (!block) {
+      issue(`translations.${language}`, `the file has "## Prompt (${language})" sections but no \`translations: { ${language}: … }\` block with the translated title and \`source\``);
+      continue;
+    }
+    if (!translatedSections) {
+      issue(`translations.${language}`, `expected the sections ${SECTION_NAMES.map((name) => `## ${translatedSectionName(name, language)}`).join(", ")} after the English ones`, lineOf(["translations", language]));
+      continue;
+    }
+    const translation = { ...block, prompt: translatedSections.Prompt, answer: translatedSections.Answer, explanation: translatedSections.Explanation };
+    for (const problem of translationProblems(english, translation)) {
+      const section = problem.field === "prompt" || problem.field === "answer" || problem.field === "explanation" ? problem.field : null;
+      const inSection = section !== null;
+      const field = section ? translatedSectionName(sectionOf(section), language) : `translations.${language}.${problem.field}`;
+      issue(field, problem.message, inSection ? undefined : lineOf(["translations", language, ...problem.field.split(".").map((part) => (/^\d+$/.test(part) ? Number(part) : part))]) ?? lineOf(["translations", language]));
+    }
+    translations[language] = translation;
+  }
+  if (issues.length > 0) return { question: null, issues };
+
   const question: Omit<ParsedQuestion, "hash"> = {
     key: front.key,
     deck: front.deck,
@@ -101,9 +137,10 @@ export function parseQuestionFile(file: string, text: string): ParseResult {
     difficulty: front.difficulty,
     choices: front.kind === "multiple-choice" ? front.choices : null,
     template: front.kind === "numeric" ? front.template : null,
-    prompt: sections.Prompt,
-    answer: sections.Answer,
-    explanation: sections.Explanation,
+    prompt: sections.english.Prompt,
+    answer: sections.english.Answer,
+    explanation: sections.english.Explanation,
+    translations,
     file,
   };
   return { question: { ...question, hash: questionHash(question) }, issues };
@@ -143,12 +180,25 @@ function reportZodIssue(
   issue(field, zodIssue.message, lineOf(zodIssue.path));
 }
 
-/** Splits the body on level-2 headings outside code fences; exactly Prompt, Answer, Explanation, in order. */
+function sectionOf(field: "prompt" | "answer" | "explanation"): SectionName {
+  return field === "prompt" ? "Prompt" : field === "answer" ? "Answer" : "Explanation";
+}
+
+interface BodySections {
+  english: Record<SectionName, string>;
+  /** Per translated language, all three sections or none. */
+  translated: Partial<Record<TranslationLanguage, Record<SectionName, string>>>;
+}
+
+/**
+ * Splits the body on level-2 headings outside code fences: exactly Prompt, Answer, Explanation, in order, then
+ * for each translation the same three with the language in parentheses (`## Prompt (zh)`), in order.
+ */
 function parseSections(
   body: string,
   firstLine: number,
   issue: (field: string, message: string, line?: number) => void,
-): Record<SectionName, string> | null {
+): BodySections | null {
   const found: Array<{ name: string; line: number; lines: string[] }> = [];
   const preamble: string[] = [];
   let fence: string | null = null;
@@ -164,6 +214,10 @@ function parseSections(
     else (found.at(-1)?.lines ?? preamble).push(line);
   });
 
+  const expectedOrder = [
+    ...SECTION_NAMES,
+    ...TRANSLATION_LANGUAGES.flatMap((language) => SECTION_NAMES.map((name) => translatedSectionName(name, language))),
+  ];
   let ok = true;
   if (preamble.some((line) => line.trim() !== "")) {
     issue("body", "expected the body to start with `## Prompt`; move the text above it into a section", firstLine);
@@ -171,8 +225,12 @@ function parseSections(
   }
   const seen = new Set<string>();
   for (const section of found) {
-    if (!(SECTION_NAMES as readonly string[]).includes(section.name)) {
-      issue(section.name, `unknown section "## ${section.name}": expected only ## Prompt, ## Answer and ## Explanation (use ### inside a section)`, section.line);
+    if (!expectedOrder.includes(section.name)) {
+      issue(
+        section.name,
+        `unknown section "## ${section.name}": expected only ## Prompt, ## Answer and ## Explanation, and for a translation ## Prompt (zh), ## Answer (zh), ## Explanation (zh) (use ### inside a section)`,
+        section.line,
+      );
       ok = false;
     } else if (seen.has(section.name)) {
       issue(section.name, `section "## ${section.name}" appears more than once`, section.line);
@@ -186,26 +244,39 @@ function parseSections(
       ok = false;
     }
   }
-  if (ok && found.map((section) => section.name).join() !== SECTION_NAMES.join()) {
-    issue("body", `expected the sections in the order ${SECTION_NAMES.map((name) => `## ${name}`).join(", ")}`, found[0]?.line);
+  for (const language of TRANSLATION_LANGUAGES) {
+    const names = SECTION_NAMES.map((name) => translatedSectionName(name, language));
+    const present = names.filter((name) => seen.has(name));
+    if (present.length > 0 && present.length < names.length) {
+      for (const name of names.filter((candidate) => !seen.has(candidate))) issue(name, `missing section "## ${name}" (a translation has all three sections)`);
+      ok = false;
+    }
+  }
+  const order = found.map((section) => section.name);
+  if (ok && order.join() !== expectedOrder.filter((name) => seen.has(name)).join()) {
+    issue("body", `expected the sections in the order ${expectedOrder.filter((name) => seen.has(name)).map((name) => `## ${name}`).join(", ")}`, found[0]?.line);
     ok = false;
   }
   if (!ok) return null;
 
-  const sections = {} as Record<SectionName, string>;
+  const content = new Map<string, string>();
   for (const section of found) {
-    const content = section.lines.join("\n").trim();
-    const name = section.name as SectionName;
-    if (content === "") {
-      issue(name, `section "## ${name}" is empty`, section.line);
+    const text = section.lines.join("\n").trim();
+    if (text === "") {
+      issue(section.name, `section "## ${section.name}" is empty`, section.line);
       ok = false;
-    } else if (content.length > SECTION_MAX_LENGTH) {
-      issue(name, `section "## ${name}" has ${content.length} characters; expected at most ${SECTION_MAX_LENGTH}`, section.line);
+    } else if (text.length > SECTION_MAX_LENGTH) {
+      issue(section.name, `section "## ${section.name}" has ${text.length} characters; expected at most ${SECTION_MAX_LENGTH}`, section.line);
       ok = false;
     }
-    sections[name] = content;
+    content.set(section.name, text);
   }
-  return ok ? sections : null;
+  if (!ok) return null;
+  const pick = (language?: TranslationLanguage) =>
+    Object.fromEntries(SECTION_NAMES.map((name) => [name, content.get(language ? translatedSectionName(name, language) : name) ?? ""])) as Record<SectionName, string>;
+  const translated: BodySections["translated"] = {};
+  for (const language of TRANSLATION_LANGUAGES) if (seen.has(translatedSectionName("Prompt", language))) translated[language] = pick(language);
+  return { english: pick(), translated };
 }
 
 /** Canonical JSON (sorted keys) so the hash depends on content, not on key order or formatting. */
@@ -221,8 +292,10 @@ function canonicalJson(value: unknown): string {
 }
 
 export function questionHash(question: Omit<ParsedQuestion, "hash" | "file">): string {
-  const { key, deck, kind, title, tags, difficulty, choices, template, prompt, answer, explanation } = question;
+  const { key, deck, kind, title, tags, difficulty, choices, template, prompt, answer, explanation, translations } = question;
+  // A question without translations hashes as before translations existed, so the seed sees it unchanged.
+  const hasTranslations = Object.keys(translations ?? {}).length > 0;
   return createHash("sha256")
-    .update(canonicalJson({ key, deck, kind, title, tags, difficulty, choices, template, prompt, answer, explanation }))
+    .update(canonicalJson({ key, deck, kind, title, tags, difficulty, choices, template, prompt, answer, explanation, ...(hasTranslations ? { translations } : {}) }))
     .digest("hex");
 }

@@ -3,7 +3,7 @@ import type { ParsedQuestion } from "./parse";
 import { countActions, planSeed, type StoredQuestion } from "./plan";
 
 function file(key: string, hash: string, deck = "deck-a"): ParsedQuestion {
-  return { key, deck, kind: "flashcard", title: key, tags: [], difficulty: 1, choices: null, template: null, prompt: "p", answer: "a", explanation: "e", file: `${deck}/${key}.md`, hash };
+  return { key, deck, kind: "flashcard", title: key, tags: [], difficulty: 1, choices: null, template: null, prompt: "p", answer: "a", explanation: "e", translations: {}, file: `${deck}/${key}.md`, hash };
 }
 
 function stored(key: string, contentHash: string | null, overrides: Partial<StoredQuestion> = {}): StoredQuestion {

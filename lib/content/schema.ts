@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { numericTemplateSchema } from "../numeric/schema";
+import { translationsFrontMatterSchema } from "./translations";
 
 export const KEY_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const keySchema = z
@@ -51,6 +52,8 @@ const baseFrontMatter = {
     .max(12, "expected at most 12 tags")
     .default([]),
   difficulty: z.number({ error: "expected a number from 1 to 5" }).int("expected a whole number").min(1, "expected 1 to 5").max(5, "expected 1 to 5"),
+  /** Titles, choices and numeric texts in other languages; their sections are `## Prompt (zh)` etc. */
+  translations: translationsFrontMatterSchema.optional(),
 };
 
 export const flashcardFrontMatter = z.strictObject({ ...baseFrontMatter, kind: z.literal("flashcard") });
@@ -90,3 +93,8 @@ export type QuestionKindName = FrontMatter["kind"];
 export const SECTION_MAX_LENGTH = 20_000;
 export const SECTION_NAMES = ["Prompt", "Answer", "Explanation"] as const;
 export type SectionName = (typeof SECTION_NAMES)[number];
+
+/** The heading of a section in a translation's language: `Prompt (zh)`. */
+export function translatedSectionName(name: SectionName, language: string): string {
+  return `${name} (${language})`;
+}

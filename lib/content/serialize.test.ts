@@ -32,6 +32,7 @@ const flashcard: QuestionFileInput = {
   prompt: "Prompt?",
   answer: "Answer.",
   explanation: "Because.",
+  translations: {},
 };
 
 describe("serializeQuestionFile: the real bank", () => {

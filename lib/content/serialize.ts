@@ -8,7 +8,8 @@
 import { Document, Scalar, isMap, isScalar, isSeq } from "yaml";
 import type { NumericTemplate } from "../numeric/schema";
 import type { ParsedQuestion } from "./parse";
-import { SECTION_NAMES, type DeckDefinition, type SectionName } from "./schema";
+import { SECTION_NAMES, translatedSectionName, type DeckDefinition, type SectionName } from "./schema";
+import { TRANSLATION_LANGUAGES } from "./translations";
 
 /** What a question file holds: a parsed question without its path and hash (both follow from the rest). */
 export type QuestionFileInput = Omit<ParsedQuestion, "file" | "hash">;
@@ -22,11 +23,14 @@ const DECKS_HEADER =
 
 /** The fields a question file holds, picked from a parsed (or stored) question; extra fields are left behind. */
 export function questionFileInput(question: QuestionFileInput): QuestionFileInput {
-  const { key, deck, kind, title, tags, difficulty, choices, template, prompt, answer, explanation } = question;
-  return { key, deck, kind, title, tags, difficulty, choices, template, prompt, answer, explanation };
+  const { key, deck, kind, title, tags, difficulty, choices, template, prompt, answer, explanation, translations } = question;
+  return { key, deck, kind, title, tags, difficulty, choices, template, prompt, answer, explanation, translations: translations ?? {} };
 }
 
-/** One question file: front matter, then `## Prompt`, `## Answer`, `## Explanation`; `\n` line endings. */
+/**
+ * One question file: front matter, then `## Prompt`, `## Answer`, `## Explanation`, then each translation's
+ * `## Prompt (zh)`… sections; `\n` line endings.
+ */
 export function serializeQuestionFile(question: QuestionFileInput): string {
   return `---\n${frontMatterYaml(question)}---\n${bodyMarkdown(question)}`;
 }
@@ -42,10 +46,23 @@ export function serializeDecksFile(decks: DeckDefinition[]): string {
 
 /** Front matter in the documented field order; `choices` and `template` are written whenever present. */
 function frontMatterYaml(question: QuestionFileInput): string {
-  const { key, deck, kind, title, tags, difficulty, choices, template } = question;
+  const { key, deck, kind, title, tags, difficulty, choices, template, translations } = question;
   const front: Record<string, unknown> = { key, deck, kind, title, tags, difficulty };
   if (choices) front.choices = choices.map((choice) => ({ text: choice.text, correct: choice.correct, why: choice.why }));
   if (template) front.template = templateFields(template);
+  const blocks: Record<string, unknown> = {};
+  for (const language of TRANSLATION_LANGUAGES) {
+    const translation = translations?.[language];
+    if (!translation) continue;
+    blocks[language] = {
+      source: translation.source,
+      title: translation.title,
+      choices: translation.choices?.map((choice) => ({ text: choice.text, why: choice.why })),
+      solution: translation.solution,
+      mistakes: translation.mistakes?.map((mistake) => ({ feedback: mistake.feedback })),
+    };
+  }
+  if (Object.keys(blocks).length > 0) front.translations = blocks;
   const document = new Document(compact(front));
   styleFrontMatter(document);
   return document.toString(YAML_OPTIONS);
@@ -92,6 +109,10 @@ function styleFrontMatter(document: Document): void {
       quote(mistake.get("feedback", true));
     }
   }
+  for (const language of TRANSLATION_LANGUAGES) {
+    const translatedMistakes = document.getIn(["translations", language, "mistakes"], true);
+    if (isSeq(translatedMistakes)) for (const mistake of translatedMistakes.items) if (isMap(mistake)) quote(mistake.get("feedback", true));
+  }
 }
 
 /** Expressions and feedback in double quotes, so `*`, `{`, `:` never need a second look; multi-line text keeps `|`. */
@@ -106,7 +127,13 @@ const SECTION_FIELDS: Record<SectionName, "prompt" | "answer" | "explanation"> =
  * the same text, and the file gets one line-ending style. The parser trims sections, so trimming here changes nothing.
  */
 function bodyMarkdown(question: QuestionFileInput): string {
-  return SECTION_NAMES.map((name) => `## ${name}\n${question[SECTION_FIELDS[name]].replace(/\r\n/g, "\n").trim()}\n`).join("\n");
+  const section = (heading: string, text: string) => `## ${heading}\n${text.replace(/\r\n/g, "\n").trim()}\n`;
+  const sections = SECTION_NAMES.map((name) => section(name, question[SECTION_FIELDS[name]]));
+  for (const language of TRANSLATION_LANGUAGES) {
+    const translation = question.translations?.[language];
+    if (translation) sections.push(...SECTION_NAMES.map((name) => section(translatedSectionName(name, language), translation[SECTION_FIELDS[name]])));
+  }
+  return sections.join("\n");
 }
 
 /** Drops object fields that are undefined or null (an absent optional field), at any depth. */

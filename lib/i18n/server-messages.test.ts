@@ -34,6 +34,16 @@ describe("translateMessage", () => {
     expect(translateMessage("That account no longer exists.", undefined)).toBe("That account no longer exists.");
   });
 
+  it("ranks by literal text, whatever the number of slots", () => {
+    // The two-slot message is the more specific one for a ratio question, though its slots make its pattern longer.
+    const catalogs = {
+      english: { unit: "Unknown unit \"{typed}\". This question asks for {unit}.", ratio: "Unknown unit \"{typed}\". This question asks for a ratio." },
+      translated: { unit: "未知单位“{typed}”。本题要求{unit}。", ratio: "未知单位“{typed}”。本题要求一个比值。" },
+    };
+    expect(translateMessage('Unknown unit "px". This question asks for a ratio.', catalogs)).toBe("未知单位“px”。本题要求一个比值。");
+    expect(translateMessage('Unknown unit "px". This question asks for parameters.', catalogs)).toBe("未知单位“px”。本题要求parameters。");
+  });
+
   it("treats regular-expression characters in messages literally", () => {
     const catalogs = { english: { q: "Is {n} (or more) ok?" }, translated: { q: "{n}（或更多）可以吗？" } };
     expect(translateMessage("Is 3 (or more) ok?", catalogs)).toBe("3（或更多）可以吗？");

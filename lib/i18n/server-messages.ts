@@ -19,6 +19,8 @@ interface CompiledPattern {
   pattern: RegExp;
   names: string[];
   id: string;
+  /** Characters outside the slots: the more, the more specific the message. */
+  literalLength: number;
 }
 
 const SLOT = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
@@ -49,10 +51,10 @@ function compile(english: MessageCatalog) {
         last = match.index + match[0].length;
       }
       source += escapeRegExp(message.slice(last));
-      patterns.push({ pattern: new RegExp(`^${source}$`), names, id });
+      patterns.push({ pattern: new RegExp(`^${source}$`), names, id, literalLength: message.replace(SLOT, "").length });
     }
     // More literal text first: "Expected at most {max} characters" wins over a bare "{message}".
-    patterns.sort((a, b) => b.pattern.source.length - a.pattern.source.length);
+    patterns.sort((a, b) => b.literalLength - a.literalLength);
     result = { exact, patterns };
     compiled.set(english, result);
   }

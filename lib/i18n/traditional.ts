@@ -1,7 +1,7 @@
 /**
  * Simplified → Traditional Chinese, for the zh-Hant interface and the bank's Chinese text. OpenCC's
  * "cn → twp" converts characters and Taiwan phrasing (内存 → 記憶體, 软件 → 軟體); the glossary's technical terms
- * that differ beyond that (translations/zh/GLOSSARY.md, third column) are applied after it.
+ * that differ beyond that (content/GLOSSARY.zh.md, third column) are applied after it.
  */
 import { Converter } from "opencc-js/cn2t";
 
@@ -17,6 +17,8 @@ export const TRADITIONAL_TERMS: Record<string, string> = {
   批大小: "批次大小",
   視訊記憶體: "顯示記憶體",
   推理: "推論",
+  // Taiwan's phrasing turns 参数 into 引數 (a function's argument); a model's parameters are 參數 there too.
+  引數: "參數",
 };
 
 const ORDERED_TERMS = Object.entries(TRADITIONAL_TERMS).sort(([a], [b]) => b.length - a.length);

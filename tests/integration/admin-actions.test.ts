@@ -42,6 +42,7 @@ const draft: QuestionDraft = {
   prompt: "Who is asking?",
   answer: "The session and the role.",
   explanation: "Before reading the input.",
+  translations: { zh: null },
 };
 
 let admin = { id: "", email: "", name: "Admin", role: "ADMIN" as const };

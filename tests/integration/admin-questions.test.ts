@@ -36,6 +36,7 @@ const draft: QuestionDraft = {
   prompt: "Why is ReLU the default activation?",
   answer: "Cheap, and its gradient does not saturate for positive inputs.",
   explanation: "Sigmoid and tanh saturate.",
+  translations: { zh: null },
 };
 
 beforeEach(async () => {

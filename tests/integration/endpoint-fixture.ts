@@ -76,6 +76,7 @@ export function flashcardDraft(fx: Fixture, key: string): QuestionDraft {
     prompt: "Who may call each endpoint?",
     answer: "The table says.",
     explanation: "Each endpoint has one row.",
+    translations: { zh: null },
   };
 }
 

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { runUserAction, type ActionState } from "@/app/user-action";
 import { getDb } from "@/lib/db";
@@ -11,20 +12,24 @@ import { deletePersonalDeck, deletePersonalDeckSchema } from "@/lib/learner-data
 
 /**
  * The multipart form of both actions: `file`, the .apkg. Its size is checked from the part's metadata before a
- * byte is read; runUserAction has checked the session before this runs.
+ * byte is read; runUserAction has checked the session before this runs. Built per request, for its messages'
+ * language.
  */
-const apkgUploadSchema = z.instanceof(FormData).transform((form, context) => {
-  const file = form.get("file");
-  if (!(file instanceof Blob) || file.size === 0) {
-    context.addIssue({ code: "custom", message: "Choose an Anki package (.apkg) to import.", path: ["file"] });
-    return z.NEVER;
-  }
-  if (file.size > MAX_PACKAGE_BYTES) {
-    context.addIssue({ code: "custom", message: `The file is ${formatMegabytes(file.size)}; the limit is ${formatMegabytes(MAX_PACKAGE_BYTES)}.`, path: ["file"] });
-    return z.NEVER;
-  }
-  return file;
-});
+async function apkgUploadSchema() {
+  const t = await getTranslations("account.data.import");
+  return z.instanceof(FormData).transform((form, context) => {
+    const file = form.get("file");
+    if (!(file instanceof Blob) || file.size === 0) {
+      context.addIssue({ code: "custom", message: t("chooseFile"), path: ["file"] });
+      return z.NEVER;
+    }
+    if (file.size > MAX_PACKAGE_BYTES) {
+      context.addIssue({ code: "custom", message: t("uploadTooLarge", { size: formatMegabytes(file.size), limit: formatMegabytes(MAX_PACKAGE_BYTES) }), path: ["file"] });
+      return z.NEVER;
+    }
+    return file;
+  });
+}
 
 async function upload(file: Blob) {
   return { fileName: file instanceof File ? file.name : "package.apkg", bytes: new Uint8Array(await file.arrayBuffer()) };
@@ -32,19 +37,19 @@ async function upload(file: Blob) {
 
 /** The dry run: what importing the package would create and leave out. Writes nothing. */
 export async function previewApkgImportAction(form: FormData): Promise<ActionState<ApkgImportReport>> {
-  return runUserAction(apkgUploadSchema, form, async (user, file) => ({ ok: true, data: await previewApkgImport(getDb(), user.id, await upload(file)) }));
+  return runUserAction(await apkgUploadSchema(), form, async (user, file) => ({ ok: true, data: await previewApkgImport(getDb(), user.id, await upload(file)) }));
 }
 
 /** Imports the package (sent again and read again here: the dry run's report is never trusted) into a new personal deck. */
 export async function importApkgAction(form: FormData): Promise<ActionState<ApkgImportReport>> {
-  return runUserAction(apkgUploadSchema, form, async (user, file) => {
+  return runUserAction(await apkgUploadSchema(), form, async (user, file) => {
     const report = await importApkg(getDb(), user.id, await upload(file));
     revalidatePath("/account/data");
     revalidatePath("/decks", "layout");
     revalidatePath("/home");
     revalidatePath("/settings");
-    const cards = `${report.cards} ${report.cards === 1 ? "flashcard" : "flashcards"}`;
-    return { ok: true, message: `Imported ${cards} into your new deck “${report.deckTitle}”.`, data: report };
+    const t = await getTranslations("account.data.import");
+    return { ok: true, message: t("importedMessage", { count: report.cards, title: report.deckTitle }), data: report };
   });
 }
 
@@ -56,6 +61,7 @@ export async function deletePersonalDeckAction(input: unknown): Promise<ActionSt
     revalidatePath("/decks", "layout");
     revalidatePath("/home");
     revalidatePath("/settings");
-    return { ok: true, message: `Deleted “${deleted.title}” (${deleted.questions} ${deleted.questions === 1 ? "flashcard" : "flashcards"}).` };
+    const t = await getTranslations("account.data.decks");
+    return { ok: true, message: t("deletedMessage", { title: deleted.title, count: deleted.questions }) };
   });
 }

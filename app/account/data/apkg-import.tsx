@@ -1,51 +1,53 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from "react";
-import { BUSY, NETWORK_ERROR, type Message } from "@/app/ui/form-bits";
-import { formatMegabytes, plural } from "@/lib/format";
+import { BUSY, type Message } from "@/app/ui/form-bits";
+import { useServerMessage } from "@/app/ui/use-server-message";
+import { formatMegabytes } from "@/lib/format";
 import type { ApkgImportReport } from "@/lib/learner-data/import";
 import { importApkgAction, previewApkgImportAction } from "./actions";
 import { Counts } from "@/app/ui/counts";
 
-const KIND_LABEL: Record<ApkgImportReport["noteTypes"][number]["kind"], string> = {
-  basic: "Front and back",
-  cloze: "Cloze",
-  unsupported: "Not imported",
-};
-
 /** What the package holds and what is left out: the same view for the dry run and the finished import. */
 function ReportDetails({ report }: { report: ApkgImportReport }) {
+  const t = useTranslations("account.data.report");
+  const tCommon = useTranslations("common");
+  // The reasons are written in English by lib/learner-data: translated with the server catalogue.
+  const serverMessage = useServerMessage();
+  const separator = tCommon("listSeparator");
   // "Already imported" is one of the skip groups, counted in its own box.
   const skippedCount = report.skipped.reduce((sum, group) => sum + group.count, 0) - report.alreadyImported;
   const media = report.removedMedia;
   const mediaParts = [
-    media.images > 0 ? plural(media.images, "image", "images") : null,
-    media.sounds > 0 ? plural(media.sounds, "sound", "sounds") : null,
-    media.other > 0 ? plural(media.other, "other media element", "other media elements") : null,
+    media.images > 0 ? t("images", { count: media.images }) : null,
+    media.sounds > 0 ? t("sounds", { count: media.sounds }) : null,
+    media.other > 0 ? t("otherMedia", { count: media.other }) : null,
   ].filter((part): part is string => part !== null);
   return (
     <div className="space-y-4">
       <Counts
         wide={4}
         items={[
-          ["Notes in the package", report.notes],
-          [report.deck ? "Flashcards created" : "Flashcards to create", report.cards],
-          ["Already imported", report.alreadyImported],
-          ["Left out", skippedCount],
+          [t("notes"), report.notes],
+          [report.deck ? t("cardsCreated") : t("cardsToCreate"), report.cards],
+          [t("alreadyImported"), report.alreadyImported],
+          [t("leftOut"), skippedCount],
         ]}
       />
       {report.noteTypes.length > 0 && (
         <div className="space-y-2">
-          <h4 className="text-sm font-semibold">Note types</h4>
+          <h4 className="text-sm font-semibold">{t("noteTypes")}</h4>
           <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 text-sm dark:divide-slate-800 dark:border-slate-800">
             {report.noteTypes.map((type) => (
               <li key={type.id} className="flex flex-col gap-0.5 px-3 py-2 sm:flex-row sm:items-baseline sm:justify-between sm:gap-4">
                 <span className="font-medium break-words">{type.name}</span>
                 <span className={type.kind === "unsupported" ? "text-amber-700 dark:text-amber-400" : "text-slate-600 dark:text-slate-400"}>
-                  {KIND_LABEL[type.kind]} · {plural(type.notes, "note", "notes")}
-                  {type.kind === "unsupported" ? `: ${type.reason ?? "not supported"}` : ` → ${plural(type.cards, "flashcard", "flashcards")}`}
+                  {type.kind === "unsupported"
+                    ? t("noteTypeUnsupported", { kind: t(`kind.${type.kind}`), notes: type.notes, reason: type.reason ? serverMessage(type.reason) : t("notSupported") })
+                    : t("noteTypeImported", { kind: t(`kind.${type.kind}`), notes: type.notes, cards: type.cards })}
                 </span>
               </li>
             ))}
@@ -54,15 +56,22 @@ function ReportDetails({ report }: { report: ApkgImportReport }) {
       )}
       {report.skipped.length > 0 && (
         <div className="space-y-2">
-          <h4 className="text-sm font-semibold">Left out</h4>
+          <h4 className="text-sm font-semibold">{t("leftOut")}</h4>
           <ul className="space-y-2 text-sm">
             {report.skipped.map((group) => (
               <li key={group.reason} className="rounded-lg border border-slate-200 px-3 py-2 dark:border-slate-800">
                 <p>
-                  <span className="font-semibold tabular-nums">{plural(group.count, group.unit, `${group.unit}s`)}</span>: {group.reason}
+                  {t.rich("skippedGroup", {
+                    unit: group.unit,
+                    count: group.count,
+                    reason: serverMessage(group.reason),
+                    amount: (chunks) => <span className="font-semibold tabular-nums">{chunks}</span>,
+                  })}
                 </p>
                 {group.examples.length > 0 && (
-                  <p className="mt-1 text-xs break-words text-slate-500 dark:text-slate-400">For example: {group.examples.map((example) => `“${example}”`).join(", ")}</p>
+                  <p className="mt-1 text-xs break-words text-slate-500 dark:text-slate-400">
+                    {t("examples", { examples: group.examples.map((example) => t("example", { text: example })).join(separator) })}
+                  </p>
                 )}
               </li>
             ))}
@@ -70,7 +79,7 @@ function ReportDetails({ report }: { report: ApkgImportReport }) {
         </div>
       )}
       {mediaParts.length > 0 && (
-        <p className="text-sm text-slate-600 dark:text-slate-400">Media files are not imported; taken out of the imported notes: {mediaParts.join(", ")}.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">{t("media", { list: mediaParts.join(separator) })}</p>
       )}
     </div>
   );
@@ -81,6 +90,8 @@ function ReportDetails({ report }: { report: ApkgImportReport }) {
  * uploads the same file again and the server reads it again before writing (the report shown here is never sent).
  */
 export function ApkgImport({ maxBytes }: { maxBytes: number }) {
+  const t = useTranslations("account.data.import");
+  const tCommon = useTranslations("common");
   const router = useRouter();
   const id = useId();
   const inputId = `${id}-file`;
@@ -113,7 +124,7 @@ export function ApkgImport({ maxBytes }: { maxBytes: number }) {
     setMessage(null);
     if (chosen && chosen.size > maxBytes) {
       setFile(null);
-      setFileError(`“${chosen.name}” is ${formatMegabytes(chosen.size)}; the limit is ${formatMegabytes(maxBytes)}.`);
+      setFileError(t("fileTooLarge", { name: chosen.name, size: formatMegabytes(chosen.size), limit: formatMegabytes(maxBytes) }));
       event.currentTarget.value = "";
       return;
     }
@@ -125,7 +136,7 @@ export function ApkgImport({ maxBytes }: { maxBytes: number }) {
     event.preventDefault();
     if (pending) return;
     if (!file) {
-      setFileError("Choose an Anki package (.apkg) to import.");
+      setFileError(t("chooseFile"));
       inputRef.current?.focus();
       return;
     }
@@ -137,7 +148,7 @@ export function ApkgImport({ maxBytes }: { maxBytes: number }) {
       const result = await previewApkgImportAction(formFor(file));
       if (!result.ok || !result.data) {
         setFileError(result.fieldErrors?.file?.join(" ") ?? null);
-        setMessage({ ok: false, text: result.message ?? "The package could not be checked." });
+        setMessage({ ok: false, text: result.message ?? t("checkFailed") });
         return;
       }
       const checked = result.data;
@@ -145,13 +156,13 @@ export function ApkgImport({ maxBytes }: { maxBytes: number }) {
       setReport(checked);
       setMessage(
         checked.cards > 0
-          ? { ok: true, text: `Checked “${checked.fileName}”: ${plural(checked.cards, "flashcard", "flashcards")} can be imported. Nothing has been written yet.` }
+          ? { ok: true, text: t("checked", { name: checked.fileName, count: checked.cards }) }
           : checked.alreadyImported > 0
-            ? { ok: false, text: `You have already imported everything in “${checked.fileName}”.` }
-            : { ok: false, text: `Nothing in “${checked.fileName}” can be imported; the reasons are listed below.` },
+            ? { ok: false, text: t("alreadyImportedAll", { name: checked.fileName }) }
+            : { ok: false, text: t("nothingToImport", { name: checked.fileName }) },
       );
     } catch {
-      setMessage({ ok: false, text: NETWORK_ERROR });
+      setMessage({ ok: false, text: tCommon("networkError") });
     } finally {
       setPending(null);
     }
@@ -164,15 +175,15 @@ export function ApkgImport({ maxBytes }: { maxBytes: number }) {
     try {
       const result = await importApkgAction(formFor(file));
       if (!result.ok || !result.data) {
-        setMessage({ ok: false, text: result.message ?? "The package was not imported." });
+        setMessage({ ok: false, text: result.message ?? t("importFailed") });
         return;
       }
       setReport(null);
       setImported(result.data);
-      setMessage({ ok: true, text: result.message ?? "Imported." });
+      setMessage({ ok: true, text: result.message ?? t("imported") });
       router.refresh();
     } catch {
-      setMessage({ ok: false, text: NETWORK_ERROR });
+      setMessage({ ok: false, text: tCommon("networkError") });
     } finally {
       setPending(null);
     }
@@ -182,7 +193,7 @@ export function ApkgImport({ maxBytes }: { maxBytes: number }) {
     <div className="space-y-5">
       <form onSubmit={onCheck} noValidate className="space-y-4">
         <div>
-          <label htmlFor={inputId} className="field-label">Anki package (.apkg)</label>
+          <label htmlFor={inputId} className="field-label">{t("fileLabel")}</label>
           <input
             ref={inputRef}
             id={inputId}
@@ -195,11 +206,11 @@ export function ApkgImport({ maxBytes }: { maxBytes: number }) {
             aria-describedby={[hintId, fileError ? errorId : null].filter(Boolean).join(" ")}
             className="field-input file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-1 file:text-sm file:font-medium dark:file:bg-slate-800 dark:file:text-slate-100"
           />
-          <p id={hintId} className="mt-1 text-xs text-slate-500 dark:text-slate-400">At most {formatMegabytes(maxBytes)}. Checking writes nothing.</p>
+          <p id={hintId} className="mt-1 text-xs text-slate-500 dark:text-slate-400">{t("fileHint", { limit: formatMegabytes(maxBytes) })}</p>
           {fileError && <p id={errorId} className="field-error" role="alert">{fileError}</p>}
         </div>
         <button type="submit" className={`btn-secondary ${BUSY}`} aria-disabled={pending !== null || undefined}>
-          {pending === "check" ? "Checking…" : "Check package"}
+          {pending === "check" ? t("checking") : t("check")}
         </button>
       </form>
 
@@ -209,11 +220,11 @@ export function ApkgImport({ maxBytes }: { maxBytes: number }) {
 
       {report && (
         <section aria-labelledby={`${id}-report`} className="space-y-4">
-          <h3 id={`${id}-report`} className="font-semibold break-words">Dry run · new deck “{report.deckTitle}”</h3>
+          <h3 id={`${id}-report`} className="font-semibold break-words">{t("dryRunTitle", { title: report.deckTitle })}</h3>
           <ReportDetails report={report} />
           {report.cards > 0 && (
             <div className="space-y-2">
-              <p id={`${id}-import-note`} className="text-sm text-slate-600 dark:text-slate-400">Importing uploads the file again; the server reads it again before writing.</p>
+              <p id={`${id}-import-note`} className="text-sm text-slate-600 dark:text-slate-400">{t("importNote")}</p>
               <button
                 type="button"
                 className={`btn-primary ${BUSY}`}
@@ -221,7 +232,7 @@ export function ApkgImport({ maxBytes }: { maxBytes: number }) {
                 aria-disabled={pending !== null || undefined}
                 aria-describedby={`${id}-import-note`}
               >
-                {pending === "import" ? "Importing…" : `Import ${plural(report.cards, "flashcard", "flashcards")}`}
+                {pending === "import" ? t("importing") : t("importButton", { count: report.cards })}
               </button>
             </div>
           )}
@@ -230,10 +241,10 @@ export function ApkgImport({ maxBytes }: { maxBytes: number }) {
 
       {imported?.deck && (
         <section aria-labelledby={`${id}-result`} className="space-y-4">
-          <h3 id={`${id}-result`} ref={resultHeading} tabIndex={-1} className="font-semibold break-words">Imported into “{imported.deck.title}”</h3>
+          <h3 id={`${id}-result`} ref={resultHeading} tabIndex={-1} className="font-semibold break-words">{t("importedInto", { title: imported.deck.title })}</h3>
           <div className="flex flex-wrap gap-2">
-            <Link href={`/decks/${imported.deck.slug}`} className="btn-primary">Open the deck</Link>
-            <Link href="/study" className="btn-secondary">Study now</Link>
+            <Link href={`/decks/${imported.deck.slug}`} className="btn-primary">{t("openDeck")}</Link>
+            <Link href="/study" className="btn-secondary">{t("studyNow")}</Link>
           </div>
           <ReportDetails report={imported} />
         </section>

@@ -1,28 +1,30 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { NETWORK_ERROR, SMALL_BUTTON, StatusMessage, type Message } from "@/app/ui/form-bits";
+import { SMALL_BUTTON, StatusMessage, type Message } from "@/app/ui/form-bits";
 import { deletePersonalDeckAction } from "./actions";
 
 /** Deletes one of the learner's imported decks after a confirmation that says what goes with it. */
 export function DeleteDeckButton({ slug, title, questions }: { slug: string; title: string; questions: number }) {
+  const t = useTranslations("account.data.decks");
+  const tCommon = useTranslations("common");
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<Message>(null);
 
   async function onDelete() {
     if (pending) return;
-    const cards = `${questions} ${questions === 1 ? "flashcard" : "flashcards"}`;
-    if (!window.confirm(`Delete “${title}”? Its ${cards} and your reviews of them are deleted for good. This cannot be undone.`)) return;
+    if (!window.confirm(t("confirmDelete", { title, count: questions }))) return;
     setPending(true);
     setMessage(null);
     try {
       const result = await deletePersonalDeckAction({ slug });
-      setMessage({ ok: result.ok, text: result.message ?? (result.ok ? "Deck deleted." : "The deck was not deleted.") });
+      setMessage({ ok: result.ok, text: result.message ?? (result.ok ? t("deleted") : t("notDeleted")) });
       if (result.ok) router.refresh();
     } catch {
-      setMessage({ ok: false, text: NETWORK_ERROR });
+      setMessage({ ok: false, text: tCommon("networkError") });
     } finally {
       setPending(false);
     }
@@ -34,10 +36,10 @@ export function DeleteDeckButton({ slug, title, questions }: { slug: string; tit
         type="button"
         className={`${SMALL_BUTTON} text-red-700 dark:text-red-300`}
         aria-disabled={pending || undefined}
-        aria-label={`Delete ${title}`}
+        aria-label={t("deleteLabel", { title })}
         onClick={onDelete}
       >
-        {pending ? "Deleting…" : "Delete"}
+        {pending ? t("deleting") : t("delete")}
       </button>
       <StatusMessage message={message} />
     </div>

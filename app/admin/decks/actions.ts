@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { createDeck, createDeckSchema, moveDeck, moveDeckSchema, updateDeck, updateDeckSchema } from "@/lib/admin/decks";
 import { getDb } from "@/lib/db";
 import { runAdminAction, type AdminActionState } from "../admin-action";
@@ -17,7 +18,8 @@ export async function createDeckAction(input: unknown): Promise<AdminActionState
   return runAdminAction(createDeckSchema, input, async (admin, data) => {
     const deck = await createDeck(getDb(), admin.id, data);
     revalidateDecks();
-    return { ok: true, message: `Deck “${data.title}” created.`, data: { id: deck.id } };
+    const t = await getTranslations("adminBank.decks");
+    return { ok: true, message: t("actionCreated", { title: data.title }), data: { id: deck.id } };
   });
 }
 
@@ -25,7 +27,8 @@ export async function updateDeckAction(input: unknown): Promise<AdminActionState
   return runAdminAction(updateDeckSchema, input, async (admin, data) => {
     await updateDeck(getDb(), admin.id, data);
     revalidateDecks();
-    return { ok: true, message: `Deck “${data.title}” saved.` };
+    const t = await getTranslations("adminBank.decks");
+    return { ok: true, message: t("actionSaved", { title: data.title }) };
   });
 }
 
@@ -33,6 +36,7 @@ export async function moveDeckAction(input: unknown): Promise<AdminActionState> 
   return runAdminAction(moveDeckSchema, input, async (admin, data) => {
     await moveDeck(getDb(), admin.id, data);
     revalidateDecks();
-    return { ok: true, message: data.direction === "up" ? "Moved up." : "Moved down." };
+    const t = await getTranslations("adminBank.decks");
+    return { ok: true, message: data.direction === "up" ? t("actionMovedUp") : t("actionMovedDown") };
   });
 }

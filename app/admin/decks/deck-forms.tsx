@@ -1,12 +1,12 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { FormField } from "@/app/ui/form-field";
-import { BUSY, DESCRIPTION_MAX, NETWORK_ERROR, StatusMessage, TextAreaField, type Message } from "@/app/ui/form-bits";
+import { BUSY, DESCRIPTION_MAX, StatusMessage, TextAreaField, type Message } from "@/app/ui/form-bits";
 import { createDeckAction, moveDeckAction, updateDeckAction } from "./actions";
-import { plural } from "@/lib/format";
 
 export interface DeckRowData {
   id: string;
@@ -23,6 +23,8 @@ export interface DeckRowData {
  * The server checks every action again; the disabled buttons at the ends are only a convenience.
  */
 export function DeckRow({ deck, index, total }: { deck: DeckRowData; index: number; total: number }) {
+  const t = useTranslations("adminBank");
+  const tShared = useTranslations("common");
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<Message>(null);
@@ -54,14 +56,15 @@ export function DeckRow({ deck, index, total }: { deck: DeckRowData; index: numb
       const result = await moveDeckAction({ id: deck.id, direction });
       if (result.ok) {
         const position = direction === "up" ? index : index + 2;
-        setMessage({ ok: true, text: `Moved ${deck.title} ${direction}, to position ${position} of ${total}.` });
+        const values = { title: deck.title, position, total };
+        setMessage({ ok: true, text: direction === "up" ? t("decks.movedUp", values) : t("decks.movedDown", values) });
         refocus.current = direction;
         router.refresh();
       } else {
-        setMessage({ ok: false, text: result.message ?? "The deck was not moved." });
+        setMessage({ ok: false, text: result.message ?? t("decks.notMoved") });
       }
     } catch {
-      setMessage({ ok: false, text: NETWORK_ERROR });
+      setMessage({ ok: false, text: tShared("networkError") });
     } finally {
       setPending(false);
     }
@@ -82,15 +85,15 @@ export function DeckRow({ deck, index, total }: { deck: DeckRowData; index: numb
     try {
       const result = await updateDeckAction({ id: deck.id, title: data.get("title"), description: data.get("description") });
       if (result.ok) {
-        setMessage({ ok: true, text: result.message ?? "Saved." });
+        setMessage({ ok: true, text: result.message ?? t("common.saved") });
         closeEditor();
         router.refresh();
       } else {
         setFieldErrors(result.fieldErrors ?? {});
-        setMessage({ ok: false, text: result.message ?? "The deck was not saved." });
+        setMessage({ ok: false, text: result.message ?? t("decks.notSaved") });
       }
     } catch {
-      setMessage({ ok: false, text: NETWORK_ERROR });
+      setMessage({ ok: false, text: tShared("networkError") });
     } finally {
       setPending(false);
     }
@@ -114,21 +117,21 @@ export function DeckRow({ deck, index, total }: { deck: DeckRowData; index: numb
             {deck.title}
           </h3>
           <p className="font-mono text-xs break-all text-slate-600 dark:text-slate-400">
-            <span className="sr-only">Slug: </span>
+            <span className="sr-only">{t("decks.slugPrefix")}</span>
             {deck.slug}
           </p>
           <p className="text-sm text-slate-700 dark:text-slate-300">
-            {deck.description || <span className="text-slate-500 italic dark:text-slate-400">No description.</span>}
+            {deck.description || <span className="text-slate-500 italic dark:text-slate-400">{t("decks.noDescription")}</span>}
           </p>
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            {plural(deck.active, "active question", "active questions")} · {deck.archived} archived
+            {t("decks.questionCounts", { active: deck.active, archived: deck.archived })}
           </p>
           <Link
             href={`/admin/questions?deck=${encodeURIComponent(deck.slug)}`}
             className="inline-block text-sm font-medium text-brand-600 hover:underline dark:text-brand-500"
-            aria-label={`View questions in ${deck.title}`}
+            aria-label={t("decks.viewQuestionsAria", { title: deck.title })}
           >
-            View questions
+            {t("decks.viewQuestions")}
           </Link>
         </div>
         <div className="flex flex-wrap gap-2 sm:shrink-0 sm:justify-end">
@@ -139,9 +142,9 @@ export function DeckRow({ deck, index, total }: { deck: DeckRowData; index: numb
             disabled={isFirst}
             aria-disabled={pending || undefined}
             onClick={() => move("up")}
-            aria-label={`Move ${deck.title} up`}
+            aria-label={t("decks.moveUpAria", { title: deck.title })}
           >
-            Move up
+            {t("decks.moveUp")}
           </button>
           <button
             ref={downRef}
@@ -150,9 +153,9 @@ export function DeckRow({ deck, index, total }: { deck: DeckRowData; index: numb
             disabled={isLast}
             aria-disabled={pending || undefined}
             onClick={() => move("down")}
-            aria-label={`Move ${deck.title} down`}
+            aria-label={t("decks.moveDownAria", { title: deck.title })}
           >
-            Move down
+            {t("decks.moveDown")}
           </button>
           <button
             ref={editRef}
@@ -161,9 +164,9 @@ export function DeckRow({ deck, index, total }: { deck: DeckRowData; index: numb
             aria-expanded={editing}
             aria-controls={editing ? formId : undefined}
             onClick={() => (editing ? closeEditor() : setEditing(true))}
-            aria-label={`${editing ? "Close editor for" : "Edit"} ${deck.title}`}
+            aria-label={editing ? t("decks.closeAria", { title: deck.title }) : t("decks.editAria", { title: deck.title })}
           >
-            {editing ? "Close" : "Edit"}
+            {editing ? t("decks.close") : t("decks.edit")}
           </button>
         </div>
       </div>
@@ -173,13 +176,13 @@ export function DeckRow({ deck, index, total }: { deck: DeckRowData; index: numb
           onSubmit={onSave}
           onKeyDown={onEditorKeyDown}
           noValidate
-          aria-label={`Edit ${deck.title}`}
+          aria-label={t("decks.editAria", { title: deck.title })}
           className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800"
         >
           <FormField
             id={`${formId}-title`}
             name="title"
-            label="Title"
+            label={t("decks.title")}
             defaultValue={deck.title}
             maxLength={120}
             required
@@ -189,16 +192,16 @@ export function DeckRow({ deck, index, total }: { deck: DeckRowData; index: numb
           <TextAreaField
             id={`${formId}-description`}
             name="description"
-            label="Description (optional)"
+            label={t("decks.description")}
             rows={3}
             maxLength={DESCRIPTION_MAX}
             defaultValue={deck.description}
-            hint={`Shown under the title on the learners' deck list. At most ${DESCRIPTION_MAX} characters.`}
+            hint={t("decks.descriptionHint", { max: DESCRIPTION_MAX })}
             errors={fieldErrors.description}
           />
           <div className="flex flex-wrap gap-2">
-            <button type="submit" className={`btn-primary ${BUSY}`} aria-disabled={pending || undefined}>{pending ? "Saving…" : "Save changes"}</button>
-            <button type="button" className="btn-ghost" onClick={closeEditor}>Cancel</button>
+            <button type="submit" className={`btn-primary ${BUSY}`} aria-disabled={pending || undefined}>{pending ? t("common.saving") : t("common.saveChanges")}</button>
+            <button type="button" className="btn-ghost" onClick={closeEditor}>{t("common.cancel")}</button>
           </div>
         </form>
       )}
@@ -209,6 +212,8 @@ export function DeckRow({ deck, index, total }: { deck: DeckRowData; index: numb
 
 /** Creates a deck at the end of the study order. */
 export function NewDeckForm() {
+  const t = useTranslations("adminBank");
+  const tShared = useTranslations("common");
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<Message>(null);
@@ -225,15 +230,15 @@ export function NewDeckForm() {
       const result = await createDeckAction({ slug: data.get("slug"), title: data.get("title"), description: data.get("description") });
       if (result.ok) {
         setFieldErrors({});
-        setMessage({ ok: true, text: result.message ?? "Deck created." });
+        setMessage({ ok: true, text: result.message ?? t("decks.created") });
         form.reset();
         router.refresh();
       } else {
         setFieldErrors(result.fieldErrors ?? {});
-        setMessage({ ok: false, text: result.message ?? "The deck was not created." });
+        setMessage({ ok: false, text: result.message ?? t("decks.notCreated") });
       }
     } catch {
-      setMessage({ ok: false, text: NETWORK_ERROR });
+      setMessage({ ok: false, text: tShared("networkError") });
     } finally {
       setPending(false);
     }
@@ -245,30 +250,39 @@ export function NewDeckForm() {
         <FormField
           id="new-deck-slug"
           name="slug"
-          label="Slug"
+          label={t("decks.slug")}
           autoComplete="off"
           autoCapitalize="none"
           spellCheck={false}
           maxLength={100}
-          placeholder="object-detection"
+          placeholder={t("decks.slugPlaceholder")}
           required
           className="field-input font-mono"
-          hint="Lower-case letters, digits and single hyphens. Fixed forever: it becomes the deck's folder name in content/ and question files refer to it."
+          hint={t("decks.slugHint")}
           errors={fieldErrors.slug}
         />
-        <FormField id="new-deck-title" name="title" label="Title" autoComplete="off" maxLength={120} required placeholder="Object detection" errors={fieldErrors.title} />
+        <FormField
+          id="new-deck-title"
+          name="title"
+          label={t("decks.title")}
+          autoComplete="off"
+          maxLength={120}
+          required
+          placeholder={t("decks.titlePlaceholder")}
+          errors={fieldErrors.title}
+        />
       </div>
       <TextAreaField
         id="new-deck-description"
         name="description"
-        label="Description (optional)"
+        label={t("decks.description")}
         rows={3}
         maxLength={DESCRIPTION_MAX}
-        hint={`Shown under the title on the learners' deck list. At most ${DESCRIPTION_MAX} characters.`}
+        hint={t("decks.descriptionHint", { max: DESCRIPTION_MAX })}
         errors={fieldErrors.description}
       />
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" className={`btn-primary ${BUSY}`} aria-disabled={pending || undefined}>{pending ? "Creating…" : "Create deck"}</button>
+        <button type="submit" className={`btn-primary ${BUSY}`} aria-disabled={pending || undefined}>{pending ? t("decks.creating") : t("decks.create")}</button>
       </div>
       <StatusMessage message={message} />
     </form>

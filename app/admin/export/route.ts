@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { exportBankZip } from "@/lib/admin/bank-transfer";
 import { FORBIDDEN_MESSAGE } from "@/lib/admin/guard";
@@ -27,7 +28,8 @@ export async function GET(request: Request) {
   if (user.role !== "ADMIN") return NextResponse.json({ error: { code: "FORBIDDEN", message: FORBIDDEN_MESSAGE } }, { status: 403 });
   const parsed = querySchema.safeParse({ deck: new URL(request.url).searchParams.get("deck") ?? undefined });
   if (!parsed.success) {
-    return NextResponse.json({ error: { code: "VALIDATION", message: "The deck must be a deck slug: kebab-case, at most 100 characters." } }, { status: 400 });
+    const t = await getTranslations("adminBank.transfer");
+    return NextResponse.json({ error: { code: "VALIDATION", message: t("invalidDeck") } }, { status: 400 });
   }
   try {
     const { filename, bytes } = await exportBankZip(getDb(), user.id, parsed.data.deck);

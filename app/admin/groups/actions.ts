@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/lib/db";
 import { deleteGroup, groupIdSchema } from "@/lib/groups/service";
 import { runAdminAction, type AdminActionState } from "../admin-action";
@@ -13,6 +14,7 @@ export async function deleteGroupAdminAction(input: unknown): Promise<AdminActio
     revalidatePath("/admin/audit");
     revalidatePath("/groups");
     revalidatePath(`/groups/${data.groupId}`);
-    return { ok: true, message: "Group deleted. Its members keep their cards and history." };
+    const t = await getTranslations("admin.groups");
+    return { ok: true, message: t("deletedKeepHistory") };
   });
 }

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { previewDraft, tryAnswer, tryAnswerSchema, type DraftPreview, type TryAnswerResult } from "@/lib/admin/question-preview";
 import { restoreRevision, restoreRevisionSchema, saveQuestion, saveQuestionSchema, setArchivedSchema, setQuestionArchived, type SaveOutcome } from "@/lib/admin/questions";
 import { questionDraftSchema } from "@/lib/content/draft";
@@ -27,11 +28,12 @@ export async function saveQuestionAction(input: unknown): Promise<AdminActionSta
   return runAdminAction(saveQuestionSchema, input, async (admin, data) => {
     const outcome = await saveQuestion(getDb(), admin.id, data);
     revalidateBank(outcome.id);
+    const t = await getTranslations("adminBank.actions");
     const message = !outcome.changed
-      ? "Nothing changed."
+      ? t("nothingChanged")
       : outcome.cardsReset > 0
-        ? `Saved as version ${outcome.version}. ${outcome.cardsReset} learner ${outcome.cardsReset === 1 ? "card was" : "cards were"} reset to new.`
-        : `Saved as version ${outcome.version}.`;
+        ? t("savedAndReset", { version: outcome.version, count: outcome.cardsReset })
+        : t("savedAsVersion", { version: outcome.version });
     return { ok: true, message, data: outcome };
   });
 }
@@ -40,7 +42,8 @@ export async function setArchivedAction(input: unknown): Promise<AdminActionStat
   return runAdminAction(setArchivedSchema, input, async (admin, data) => {
     await setQuestionArchived(getDb(), admin.id, data);
     revalidateBank(data.id);
-    return { ok: true, message: data.archived ? "Archived: learners no longer see it; their cards and history are kept." : "Restored: learners see it again." };
+    const t = await getTranslations("adminBank.actions");
+    return { ok: true, message: data.archived ? t("archived") : t("restored") };
   });
 }
 
@@ -49,6 +52,7 @@ export async function restoreRevisionAction(input: unknown): Promise<AdminAction
     const outcome = await restoreRevision(getDb(), admin.id, data);
     revalidateBank(outcome.id);
     revalidatePath(`/admin/questions/${outcome.id}/revisions`);
-    return { ok: true, message: outcome.changed ? `Restored as version ${outcome.version}.` : "That revision is the current content already.", data: outcome };
+    const t = await getTranslations("adminBank.actions");
+    return { ok: true, message: outcome.changed ? t("restoredAsVersion", { version: outcome.version }) : t("alreadyCurrent"), data: outcome };
   });
 }

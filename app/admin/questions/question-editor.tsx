@@ -1,9 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { DraftPreview, TryAnswerResult } from "@/lib/admin/question-preview";
 import type { QuestionDraft } from "@/lib/content/draft";
+import { useServerMessage } from "@/app/ui/use-server-message";
 import { previewDraftAction, saveQuestionAction, tryAnswerAction } from "./actions";
 import { TemplateEditor } from "./template-editor";
 
@@ -15,10 +17,13 @@ interface Props {
 }
 
 const KINDS = [
-  { value: "flashcard", label: "Flashcard" },
-  { value: "multiple-choice", label: "Multiple choice" },
-  { value: "numeric", label: "Numeric" },
+  { value: "flashcard", labelKey: "FLASHCARD" },
+  { value: "multiple-choice", labelKey: "MULTIPLE_CHOICE" },
+  { value: "numeric", labelKey: "NUMERIC" },
 ] as const;
+
+/** Written into the hints as they are: `{{name}}` is template syntax, not a message argument. */
+const PLACEHOLDER = "{{name}}";
 
 const TEMPLATE_EXAMPLE = `variables:
   k: { choices: [3, 5] }
@@ -75,6 +80,7 @@ function Labelled({ id, label, hint, errors, children }: { id: string; label: st
  * "try an answer" box. Ctrl/Cmd+S saves.
  */
 export function QuestionEditor({ question, initial, decks }: Props) {
+  const t = useTranslations("adminBank");
   const router = useRouter();
   const [draft, setDraft] = useState<QuestionDraft>(initial);
   const [dirty, setDirty] = useState(false);
@@ -100,14 +106,14 @@ export function QuestionEditor({ question, initial, decks }: Props) {
           setPreview(result.data);
           setPreviewError(null);
         } else {
-          setPreviewError(result.message ?? "The preview is not available.");
+          setPreviewError(result.message ?? t("editor.previewUnavailable"));
         }
       } catch {
-        if (number === requestNumber.current) setPreviewError("Could not reach the server for the preview.");
+        if (number === requestNumber.current) setPreviewError(t("editor.previewUnreachable"));
       }
     }, PREVIEW_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [draft]);
+  }, [draft, t]);
 
   const update = (patch: Partial<QuestionDraft>) => {
     setDraft((current) => ({ ...current, ...patch }));
@@ -126,11 +132,11 @@ export function QuestionEditor({ question, initial, decks }: Props) {
       const result = await saveQuestionAction({ id: question?.id, expectedVersion: version, draft, resetCards });
       if (!result.ok) {
         setSaveErrors(result.fieldErrors ?? {});
-        setMessage({ ok: false, text: result.message ?? "The question was not saved." });
+        setMessage({ ok: false, text: result.message ?? t("editor.notSaved") });
         return;
       }
       setDirty(false);
-      setMessage({ ok: true, text: result.message ?? "Saved." });
+      setMessage({ ok: true, text: result.message ?? t("common.saved") });
       if (!question && result.data) {
         router.push(`/admin/questions/${result.data.id}?created=1`);
         return;
@@ -139,7 +145,7 @@ export function QuestionEditor({ question, initial, decks }: Props) {
       setResetCards(false);
       router.refresh();
     } catch {
-      setMessage({ ok: false, text: "Could not reach the server. Your changes are still here; try again." });
+      setMessage({ ok: false, text: t("editor.unreachable") });
     } finally {
       setSaving(false);
     }
@@ -190,20 +196,20 @@ export function QuestionEditor({ question, initial, decks }: Props) {
           event.preventDefault();
           void save();
         }}
-        aria-label="Question"
+        aria-label={t("editor.formLabel")}
       >
         <div className="card space-y-4">
           <div className="grid gap-4 sm:grid-cols-2">
-            <Labelled id="q-key" label="Key" hint={question ? "Fixed: content files are matched by it." : "kebab-case, unique; it becomes the file name."} errors={errorsFor(errors, "key")}>
+            <Labelled id="q-key" label={t("fields.key")} hint={question ? t("editor.keyHintFixed") : t("editor.keyHintNew")} errors={errorsFor(errors, "key")}>
               <input id="q-key" value={draft.key} onChange={(event) => update({ key: event.target.value })} disabled={Boolean(question)} className="field-input font-mono" autoComplete="off" />
             </Labelled>
-            <Labelled id="q-deck" label="Deck" errors={errorsFor(errors, "deck")}>
+            <Labelled id="q-deck" label={t("fields.deck")} errors={errorsFor(errors, "deck")}>
               <select id="q-deck" value={draft.deck} onChange={(event) => update({ deck: event.target.value })} className="field-input">
-                {!decks.some((deck) => deck.slug === draft.deck) && <option value={draft.deck}>Choose a deck</option>}
+                {!decks.some((deck) => deck.slug === draft.deck) && <option value={draft.deck}>{t("editor.chooseDeck")}</option>}
                 {decks.map((deck) => <option key={deck.slug} value={deck.slug}>{deck.title}</option>)}
               </select>
             </Labelled>
-            <Labelled id="q-kind" label="Kind" errors={errorsFor(errors, "kind")}>
+            <Labelled id="q-kind" label={t("fields.kind")} errors={errorsFor(errors, "kind")}>
               <select
                 id="q-kind"
                 value={draft.kind}
@@ -217,19 +223,19 @@ export function QuestionEditor({ question, initial, decks }: Props) {
                 }}
                 className="field-input"
               >
-                {KINDS.map((kind) => <option key={kind.value} value={kind.value}>{kind.label}</option>)}
+                {KINDS.map((kind) => <option key={kind.value} value={kind.value}>{t(`kinds.${kind.labelKey}`)}</option>)}
               </select>
             </Labelled>
-            <Labelled id="q-difficulty" label="Difficulty" errors={errorsFor(errors, "difficulty")}>
+            <Labelled id="q-difficulty" label={t("fields.difficulty")} errors={errorsFor(errors, "difficulty")}>
               <select id="q-difficulty" value={draft.difficulty} onChange={(event) => update({ difficulty: Number(event.target.value) })} className="field-input">
-                {[1, 2, 3, 4, 5].map((level) => <option key={level} value={level}>{level}{level === 1 ? " (easiest)" : level === 5 ? " (hardest)" : ""}</option>)}
+                {[1, 2, 3, 4, 5].map((level) => <option key={level} value={level}>{level === 1 ? t("editor.easiest", { level }) : level === 5 ? t("editor.hardest", { level }) : level}</option>)}
               </select>
             </Labelled>
           </div>
-          <Labelled id="q-title" label="Title" errors={errorsFor(errors, "title")}>
+          <Labelled id="q-title" label={t("fields.title")} errors={errorsFor(errors, "title")}>
             <input id="q-title" value={draft.title} onChange={(event) => update({ title: event.target.value })} className="field-input" />
           </Labelled>
-          <Labelled id="q-tags" label="Tags" hint="Comma-separated, kebab-case (batch-norm, receptive-field)." errors={errorsFor(errors, "tags")}>
+          <Labelled id="q-tags" label={t("fields.tags")} hint={t("editor.tagsHint")} errors={errorsFor(errors, "tags")}>
             <input
               id="q-tags"
               value={tagsText}
@@ -243,11 +249,11 @@ export function QuestionEditor({ question, initial, decks }: Props) {
         </div>
 
         <div className="card space-y-4">
-          {sectionField("prompt", "Prompt", draft.kind === "numeric" ? "Markdown; {{name}} inserts a variable's value." : "Markdown with $math$ and code blocks; ### for sub-headings.")}
+          {sectionField("prompt", t("fields.prompt"), draft.kind === "numeric" ? t("editor.promptHintNumeric", { placeholder: PLACEHOLDER }) : t("editor.promptHint"))}
           {draft.kind === "multiple-choice" && <ChoicesEditor choices={draft.choices} errors={errors} onChange={(choices) => update({ choices })} />}
           {draft.kind === "numeric" && <TemplateEditor yaml={draft.templateYaml} onChange={(templateYaml) => update({ templateYaml })} errors={errors} />}
-          {sectionField("answer", "Answer", "What a learner should have said.")}
-          {sectionField("explanation", "Explanation", "Why, with the details.")}
+          {sectionField("answer", t("fields.answer"), t("editor.answerHint"))}
+          {sectionField("explanation", t("fields.explanation"), t("editor.explanationHint"))}
         </div>
 
         <FieldErrors id="q-form-error" messages={errorsFor(errors, "form")} />
@@ -255,18 +261,15 @@ export function QuestionEditor({ question, initial, decks }: Props) {
           {question && question.affectedLearners > 0 && (
             <label className="flex items-start gap-2 text-sm">
               <input type="checkbox" checked={resetCards} onChange={(event) => setResetCards(event.target.checked)} className="mt-0.5 h-4 w-4" />
-              <span>
-                If the answer, choices or template changed, reset the cards of{" "}
-                <strong>{question.affectedLearners} {question.affectedLearners === 1 ? "learner" : "learners"}</strong> to new. Their review history is kept.
-              </span>
+              <span>{t.rich("editor.resetCards", { count: question.affectedLearners, strong: (chunks) => <strong>{chunks}</strong> })}</span>
             </label>
           )}
           <div className="flex flex-wrap items-center gap-3">
             <button type="submit" className="btn-primary" disabled={saving} aria-keyshortcuts="Control+S">
-              {saving ? "Saving…" : question ? "Save changes" : "Create question"}
+              {saving ? t("common.saving") : question ? t("common.saveChanges") : t("editor.createQuestion")}
             </button>
             <span className="text-xs text-slate-500 dark:text-slate-400">
-              {dirty ? "Unsaved changes · Ctrl+S saves" : version ? `Version ${version}` : ""}
+              {dirty ? t("editor.unsaved") : version ? t("editor.version", { version }) : ""}
             </span>
           </div>
           <div role="status" aria-live="polite">
@@ -281,6 +284,8 @@ export function QuestionEditor({ question, initial, decks }: Props) {
 }
 
 function ChoicesEditor({ choices, errors, onChange }: { choices: QuestionDraft["choices"]; errors: Errors; onChange: (choices: QuestionDraft["choices"]) => void }) {
+  const t = useTranslations("adminBank.choices");
+  const tCommon = useTranslations("adminBank.common");
   const set = (index: number, patch: Partial<QuestionDraft["choices"][number]>) => onChange(choices.map((choice, i) => (i === index ? { ...choice, ...patch } : choice)));
   const move = (index: number, by: number) => {
     const next = [...choices];
@@ -290,80 +295,81 @@ function ChoicesEditor({ choices, errors, onChange }: { choices: QuestionDraft["
   };
   return (
     <fieldset className="space-y-3">
-      <legend className="field-label">Choices</legend>
+      <legend className="field-label">{t("legend")}</legend>
       <FieldErrors id="q-choices-error" messages={errorsFor(errors, "choices", { nested: false })} />
       {choices.map((choice, index) => (
         <div key={index} className="space-y-2 rounded-lg border border-slate-200 p-3 dark:border-slate-800">
           <div className="flex flex-wrap items-center justify-between gap-2">
-            <span className="text-sm font-medium">Choice {index + 1}</span>
+            <span className="text-sm font-medium">{t("choice", { number: index + 1 })}</span>
             <div className="flex gap-1">
-              <button type="button" className="btn-ghost px-2 py-1 text-xs" onClick={() => move(index, -1)} disabled={index === 0} aria-label={`Move choice ${index + 1} up`}>↑</button>
-              <button type="button" className="btn-ghost px-2 py-1 text-xs" onClick={() => move(index, 1)} disabled={index === choices.length - 1} aria-label={`Move choice ${index + 1} down`}>↓</button>
-              <button type="button" className="btn-ghost px-2 py-1 text-xs text-red-700 dark:text-red-300" onClick={() => onChange(choices.filter((_, i) => i !== index))} aria-label={`Remove choice ${index + 1}`}>Remove</button>
+              <button type="button" className="btn-ghost px-2 py-1 text-xs" onClick={() => move(index, -1)} disabled={index === 0} aria-label={t("moveUp", { number: index + 1 })}>↑</button>
+              <button type="button" className="btn-ghost px-2 py-1 text-xs" onClick={() => move(index, 1)} disabled={index === choices.length - 1} aria-label={t("moveDown", { number: index + 1 })}>↓</button>
+              <button type="button" className="btn-ghost px-2 py-1 text-xs text-red-700 dark:text-red-300" onClick={() => onChange(choices.filter((_, i) => i !== index))} aria-label={t("remove", { number: index + 1 })}>{tCommon("remove")}</button>
             </div>
           </div>
-          <label htmlFor={`q-choice-${index}`} className="sr-only">Text of choice {index + 1}</label>
-          <input id={`q-choice-${index}`} value={choice.text} onChange={(event) => set(index, { text: event.target.value })} placeholder="Choice text (inline Markdown)" className="field-input" />
+          <label htmlFor={`q-choice-${index}`} className="sr-only">{t("text", { number: index + 1 })}</label>
+          <input id={`q-choice-${index}`} value={choice.text} onChange={(event) => set(index, { text: event.target.value })} placeholder={t("textPlaceholder")} className="field-input" />
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" checked={choice.correct} onChange={(event) => set(index, { correct: event.target.checked })} className="h-4 w-4" />
-            Correct
+            {t("correct")}
           </label>
-          <label htmlFor={`q-why-${index}`} className="sr-only">Why choice {index + 1} is {choice.correct ? "right" : "wrong"}</label>
+          <label htmlFor={`q-why-${index}`} className="sr-only">{choice.correct ? t("whyRight", { number: index + 1 }) : t("whyWrong", { number: index + 1 })}</label>
           <input
             id={`q-why-${index}`}
             value={choice.why}
             onChange={(event) => set(index, { why: event.target.value })}
-            placeholder={choice.correct ? "Why it is right (optional)" : "Why it is wrong (required)"}
+            placeholder={choice.correct ? t("whyRightPlaceholder") : t("whyWrongPlaceholder")}
             className="field-input"
           />
           <FieldErrors id={`q-choice-${index}-error`} messages={errorsFor(errors, `choices.${index}`)} />
         </div>
       ))}
       <button type="button" className="btn-secondary" onClick={() => onChange([...choices, { text: "", correct: false, why: "" }])} disabled={choices.length >= 6}>
-        Add a choice
+        {t("add")}
       </button>
     </fieldset>
   );
 }
 
-function Html({ html, label }: { html: string; label: string }) {
+function Html({ html, emptyText }: { html: string; emptyText: string }) {
   // The server rendered and sanitised this with the learners' pipeline (lib/markdown).
-  return html ? <div className="prose-receptive" dangerouslySetInnerHTML={{ __html: html }} /> : <p className="text-sm italic text-slate-500">{label} is empty.</p>;
+  return html ? <div className="prose-receptive" dangerouslySetInnerHTML={{ __html: html }} /> : <p className="text-sm italic text-slate-500">{emptyText}</p>;
 }
 
 function PreviewPanel({ draft, preview, error }: { draft: QuestionDraft; preview: DraftPreview | null; error: string | null }) {
+  const t = useTranslations("adminBank");
   return (
-    <aside className="min-w-0 space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto" aria-label="Preview as learners see it">
+    <aside className="min-w-0 space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto" aria-label={t("preview.ariaLabel")}>
       <div className="card space-y-4">
         <div className="flex items-center justify-between gap-2">
-          <h2 className="font-semibold">Preview</h2>
+          <h2 className="font-semibold">{t("preview.heading")}</h2>
           <span className="text-xs text-slate-500 dark:text-slate-400" aria-live="polite">
-            {error ? error : !preview ? "Rendering…" : preview.issues.length === 0 ? "Valid" : `${preview.issues.length} ${preview.issues.length === 1 ? "problem" : "problems"}`}
+            {error ? error : !preview ? t("preview.rendering") : preview.issues.length === 0 ? t("preview.valid") : t("preview.problems", { count: preview.issues.length })}
           </span>
         </div>
-        <h3 className="text-lg font-semibold">{draft.title || <span className="italic text-slate-500">Untitled</span>}</h3>
+        <h3 className="text-lg font-semibold">{draft.title || <span className="italic text-slate-500">{t("preview.untitled")}</span>}</h3>
         {preview && (
           <>
-            <Html html={preview.html.prompt} label="The prompt" />
+            <Html html={preview.html.prompt} emptyText={t("preview.emptyPrompt")} />
             {preview.choices.length > 0 && (
               <ol className="space-y-2">
                 {preview.choices.map((choice, index) => (
                   <li key={index} className={`rounded-lg border p-3 text-sm ${choice.correct ? "border-emerald-400 dark:border-emerald-700" : "border-slate-200 dark:border-slate-800"}`}>
                     <span className="mr-2 font-mono text-xs text-slate-500">{index + 1}</span>
                     <span dangerouslySetInnerHTML={{ __html: choice.html }} />
-                    {choice.correct && <span className="ml-2 text-xs font-medium text-emerald-700 dark:text-emerald-300">correct</span>}
+                    {choice.correct && <span className="ml-2 text-xs font-medium text-emerald-700 dark:text-emerald-300">{t("preview.correct")}</span>}
                     {choice.whyHtml && <p className="mt-1 text-xs text-slate-600 dark:text-slate-400" dangerouslySetInnerHTML={{ __html: choice.whyHtml }} />}
                   </li>
                 ))}
               </ol>
             )}
             <div className="border-t border-slate-200 pt-3 dark:border-slate-800">
-              <p className="mb-1 text-xs font-medium uppercase tracking-wide text-slate-500">Answer</p>
-              <Html html={preview.html.answer} label="The answer" />
+              <p className="mb-1 text-xs font-medium uppercase tracking-wide text-slate-500">{t("fields.answer")}</p>
+              <Html html={preview.html.answer} emptyText={t("preview.emptyAnswer")} />
             </div>
             <div className="border-t border-slate-200 pt-3 dark:border-slate-800">
-              <p className="mb-1 text-xs font-medium uppercase tracking-wide text-slate-500">Explanation</p>
-              <Html html={preview.html.explanation} label="The explanation" />
+              <p className="mb-1 text-xs font-medium uppercase tracking-wide text-slate-500">{t("fields.explanation")}</p>
+              <Html html={preview.html.explanation} emptyText={t("preview.emptyExplanation")} />
             </div>
           </>
         )}
@@ -374,6 +380,9 @@ function PreviewPanel({ draft, preview, error }: { draft: QuestionDraft; preview
 }
 
 function NumericPreview({ draft, preview }: { draft: QuestionDraft; preview: DraftPreview | null }) {
+  const t = useTranslations("adminBank");
+  // The checker's refusals ("Fix the template first…", an unreadable answer) are written in English by lib/.
+  const serverMessage = useServerMessage();
   const [seed, setSeed] = useState(1);
   const [answer, setAnswer] = useState("");
   const [result, setResult] = useState<TryAnswerResult | null>(null);
@@ -384,9 +393,9 @@ function NumericPreview({ draft, preview }: { draft: QuestionDraft; preview: Dra
     setPending(true);
     try {
       const response = await tryAnswerAction({ draft, seed, answer });
-      setResult(response.ok && response.data ? response.data : { ok: false, message: response.message ?? "The checker is not available." });
+      setResult(response.ok && response.data ? response.data : { ok: false, message: response.message ?? t("numeric.checkerUnavailable") });
     } catch {
-      setResult({ ok: false, message: "Could not reach the server." });
+      setResult({ ok: false, message: t("common.unreachable") });
     } finally {
       setPending(false);
     }
@@ -394,9 +403,9 @@ function NumericPreview({ draft, preview }: { draft: QuestionDraft; preview: Dra
 
   return (
     <div className="card space-y-4">
-      <h2 className="font-semibold">Ten generated instances</h2>
+      <h2 className="font-semibold">{t("numeric.heading")}</h2>
       {!instances ? (
-        <p className="text-sm text-slate-600 dark:text-slate-400">Instances appear once the question is valid (see the problems under the fields).</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">{t("numeric.notValid")}</p>
       ) : (
         <>
           <ol className="space-y-2">
@@ -404,11 +413,16 @@ function NumericPreview({ draft, preview }: { draft: QuestionDraft; preview: Dra
               <li key={instance.seed}>
                 <details className="rounded-lg border border-slate-200 p-3 text-sm dark:border-slate-800">
                   <summary className="cursor-pointer">
-                    Instance {instance.seed}: answer <strong className="tabular-nums">{instance.answerText}</strong> {preview?.unit}
+                    {t.rich("numeric.instanceSummary", {
+                      seed: instance.seed,
+                      answer: instance.answerText,
+                      unit: preview?.unit ?? "",
+                      strong: (chunks) => <strong className="tabular-nums">{chunks}</strong>,
+                    })}
                   </summary>
                   <div className="mt-2 space-y-2">
                     <div className="prose-receptive" dangerouslySetInnerHTML={{ __html: instance.promptHtml }} />
-                    <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Worked solution</p>
+                    <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{t("numeric.workedSolution")}</p>
                     <div className="prose-receptive" dangerouslySetInnerHTML={{ __html: instance.solutionHtml }} />
                   </div>
                 </details>
@@ -421,31 +435,35 @@ function NumericPreview({ draft, preview }: { draft: QuestionDraft; preview: Dra
               event.preventDefault();
               void check();
             }}
-            aria-label="Try an answer"
+            aria-label={t("numeric.tryAnswer")}
           >
-            <h3 className="text-sm font-semibold">Try an answer</h3>
+            <h3 className="text-sm font-semibold">{t("numeric.tryAnswer")}</h3>
             <div className="flex flex-wrap gap-2">
-              <label htmlFor="try-seed" className="sr-only">Instance</label>
+              <label htmlFor="try-seed" className="sr-only">{t("numeric.instance")}</label>
               <select id="try-seed" value={seed} onChange={(event) => setSeed(Number(event.target.value))} className="field-input w-auto">
-                {instances.map((instance) => <option key={instance.seed} value={instance.seed}>Instance {instance.seed}</option>)}
+                {instances.map((instance) => <option key={instance.seed} value={instance.seed}>{t("numeric.instanceOption", { seed: instance.seed })}</option>)}
               </select>
-              <label htmlFor="try-answer" className="sr-only">Answer to check</label>
-              <input id="try-answer" value={answer} onChange={(event) => setAnswer(event.target.value)} placeholder="e.g. 73,856 or 1.2M" className="field-input min-w-0 flex-1" />
-              <button type="submit" className="btn-secondary" disabled={pending || answer.trim() === ""}>{pending ? "Checking…" : "Check"}</button>
+              <label htmlFor="try-answer" className="sr-only">{t("numeric.answerToCheck")}</label>
+              <input id="try-answer" value={answer} onChange={(event) => setAnswer(event.target.value)} placeholder={t("numeric.answerPlaceholder")} className="field-input min-w-0 flex-1" />
+              <button type="submit" className="btn-secondary" disabled={pending || answer.trim() === ""}>{pending ? t("common.checking") : t("common.check")}</button>
             </div>
             <div role="status" aria-live="polite" className="text-sm">
-              {result && !result.ok && <p className="alert-error">{result.message}</p>}
+              {result && !result.ok && <p className="alert-error">{serverMessage(result.message)}</p>}
               {result?.ok && (
                 <p className={result.verdict === "correct" ? "alert-success" : "alert-error"}>
-                  {result.verdict === "correct" ? "Correct" : result.verdict === "mistake" ? "A known mistake" : "Incorrect"}: read as {result.understood}; the answer is {result.correctAnswer}.
-                  {result.feedback && <span className="mt-1 block">Feedback: {result.feedback}</span>}
+                  {t("numeric.result", {
+                    verdict: result.verdict === "correct" ? t("numeric.verdictCorrect") : result.verdict === "mistake" ? t("numeric.verdictMistake") : t("numeric.verdictIncorrect"),
+                    understood: result.understood,
+                    correctAnswer: result.correctAnswer,
+                  })}
+                  {result.feedback && <span className="mt-1 block">{t("numeric.feedback", { feedback: result.feedback })}</span>}
                 </p>
               )}
             </div>
           </form>
         </>
       )}
-      <p className="text-xs text-slate-500 dark:text-slate-400">Learners get a random instance each time; these ten use seeds 1 to 10.</p>
+      <p className="text-xs text-slate-500 dark:text-slate-400">{t("numeric.seedsNote")}</p>
     </div>
   );
 }

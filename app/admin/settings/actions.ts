@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { createInviteAsAdmin } from "@/lib/admin/invites";
 import { createInviteSchema, setRegistrationModeSchema } from "@/lib/admin/schemas";
 import { setRegistrationMode } from "@/lib/admin/settings";
@@ -13,7 +14,8 @@ export async function setRegistrationModeAction(input: unknown): Promise<AdminAc
     await setRegistrationMode(getDb(), admin.id, data, serverEnv().REGISTRATION_MODE);
     revalidatePath("/admin", "layout");
     revalidatePath("/register");
-    return { ok: true, message: "Registration mode saved." };
+    const t = await getTranslations("admin.settings");
+    return { ok: true, message: t("saved") };
   });
 }
 
@@ -22,6 +24,7 @@ export async function createInviteAction(input: unknown): Promise<AdminActionSta
   return runAdminAction(createInviteSchema, input, async (admin, data) => {
     const invite = await createInviteAsAdmin(getDb(), admin.id, data);
     revalidatePath("/admin/audit");
-    return { ok: true, message: "Invite created.", data: { code: invite.code, expiresAt: invite.expiresAt.toISOString(), email: invite.email } };
+    const t = await getTranslations("admin.settings");
+    return { ok: true, message: t("invite.created"), data: { code: invite.code, expiresAt: invite.expiresAt.toISOString(), email: invite.email } };
   });
 }

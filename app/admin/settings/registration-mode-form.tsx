@@ -1,16 +1,14 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import type { RegistrationMode } from "@/lib/admin/schemas";
 import { setRegistrationModeAction } from "./actions";
 
-const OPTIONS: Array<{ value: RegistrationMode; label: string; help: string }> = [
-  { value: "open", label: "Open", help: "Anyone who can reach this site can create an account." },
-  { value: "invite", label: "Invite only", help: "New accounts need an invite code created below." },
-  { value: "closed", label: "Closed", help: "Nobody can register; admins create accounts from the shell." },
-];
+const OPTIONS: RegistrationMode[] = ["open", "invite", "closed"];
 
 export function RegistrationModeForm({ initial, envDefault }: { initial: RegistrationMode; envDefault: RegistrationMode }) {
+  const t = useTranslations("admin");
   const [pending, setPending] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; message: string; errors?: string[] } | null>(null);
 
@@ -23,7 +21,7 @@ export function RegistrationModeForm({ initial, envDefault }: { initial: Registr
       const response = await setRegistrationModeAction({ mode });
       setResult({ ok: response.ok, message: response.message ?? "", errors: response.fieldErrors?.mode });
     } catch {
-      setResult({ ok: false, message: "Could not reach the server. Check your connection and try again." });
+      setResult({ ok: false, message: t("common.networkError") });
     } finally {
       setPending(false);
     }
@@ -32,15 +30,15 @@ export function RegistrationModeForm({ initial, envDefault }: { initial: Registr
   return (
     <form onSubmit={onSubmit} className="space-y-4">
       <fieldset aria-describedby={result?.errors ? "mode-error" : undefined}>
-        <legend className="field-label">Registration</legend>
+        <legend className="field-label">{t("settings.registration")}</legend>
         <div className="space-y-2">
           {OPTIONS.map((option) => (
-            <label key={option.value} className="flex items-start gap-3 text-sm">
-              <input type="radio" name="mode" value={option.value} defaultChecked={option.value === initial} className="mt-1" />
+            <label key={option} className="flex items-start gap-3 text-sm">
+              <input type="radio" name="mode" value={option} defaultChecked={option === initial} className="mt-1" />
               <span>
-                <span className="font-medium">{option.label}</span>
-                {option.value === envDefault && <span className="text-slate-500 dark:text-slate-400"> (server default)</span>}
-                <span className="block text-slate-600 dark:text-slate-400">{option.help}</span>
+                <span className="font-medium">{t(`settings.modes.${option}.label`)}</span>
+                {option === envDefault && <span className="text-slate-500 dark:text-slate-400"> {t("settings.serverDefault")}</span>}
+                <span className="block text-slate-600 dark:text-slate-400">{t(`settings.modes.${option}.help`)}</span>
               </span>
             </label>
           ))}
@@ -48,7 +46,7 @@ export function RegistrationModeForm({ initial, envDefault }: { initial: Registr
         {result?.errors && <p id="mode-error" className="field-error" role="alert">{result.errors.join(" ")}</p>}
       </fieldset>
       {result && <p className={result.ok ? "alert-success" : "alert-error"} role="status">{result.message}</p>}
-      <button type="submit" className="btn-primary" disabled={pending}>{pending ? "Saving…" : "Save registration mode"}</button>
+      <button type="submit" className="btn-primary" disabled={pending}>{pending ? t("settings.saving") : t("settings.save")}</button>
     </form>
   );
 }

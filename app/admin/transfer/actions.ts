@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { MAX_UPLOAD_BYTES, applyCsvImport, applyImport, csvImportSchema, planImport, previewCsvImport } from "@/lib/admin/bank-transfer";
 import type { CsvImportPreview } from "@/lib/admin/csv-flashcards";
@@ -36,21 +37,24 @@ const MAX_UPLOAD_MB = MAX_UPLOAD_BYTES / 1024 / 1024;
 /**
  * The multipart form of the zip actions: `file` (the .zip) and `force` ("true" to overwrite browser edits). The
  * size is checked from the part's metadata, before a byte of it is read. runAdminAction checks the session and
- * the admin role before this runs.
+ * the admin role before this runs. Built per request, so its messages are in the admin's language.
  */
-const zipUploadSchema = z.instanceof(FormData).transform((form, context) => {
-  const file = form.get("file");
-  if (!(file instanceof Blob) || file.size === 0) {
-    context.addIssue({ code: "custom", message: "Choose a .zip file of the content folder.", path: ["file"] });
-    return z.NEVER;
-  }
-  if (file.size > MAX_UPLOAD_BYTES) {
-    const size = (file.size / 1024 / 1024).toFixed(1);
-    context.addIssue({ code: "custom", message: `The file is ${size} MB; the limit is ${MAX_UPLOAD_MB} MB.`, path: ["file"] });
-    return z.NEVER;
-  }
-  return { file, force: form.get("force") === "true" };
-});
+async function zipUploadSchema() {
+  const t = await getTranslations("adminBank.transfer");
+  return z.instanceof(FormData).transform((form, context) => {
+    const file = form.get("file");
+    if (!(file instanceof Blob) || file.size === 0) {
+      context.addIssue({ code: "custom", message: t("chooseZip"), path: ["file"] });
+      return z.NEVER;
+    }
+    if (file.size > MAX_UPLOAD_BYTES) {
+      const size = (file.size / 1024 / 1024).toFixed(1);
+      context.addIssue({ code: "custom", message: t("zipTooLarge", { size, max: MAX_UPLOAD_MB }), path: ["file"] });
+      return z.NEVER;
+    }
+    return { file, force: form.get("force") === "true" };
+  });
+}
 
 async function readUpload(file: Blob): Promise<Uint8Array> {
   return new Uint8Array(await file.arrayBuffer());
@@ -58,7 +62,7 @@ async function readUpload(file: Blob): Promise<Uint8Array> {
 
 /** The dry run: what importing the uploaded zip would change. Writes nothing. */
 export async function checkZipImportAction(form: FormData): Promise<AdminActionState<ZipImportCheck>> {
-  return runAdminAction(zipUploadSchema, form, async (admin, { file, force }) => {
+  return runAdminAction(await zipUploadSchema(), form, async (admin, { file, force }) => {
     const report = await planImport(getDb(), admin.id, await readUpload(file), { force });
     return {
       ok: true,
@@ -75,7 +79,7 @@ export async function checkZipImportAction(form: FormData): Promise<AdminActionS
 
 /** Applies the uploaded zip. The file is sent again and planned again here: a plan from the browser is never trusted. */
 export async function applyZipImportAction(form: FormData): Promise<AdminActionState<ZipImportSummary>> {
-  return runAdminAction(zipUploadSchema, form, async (admin, { file, force }) => {
+  return runAdminAction(await zipUploadSchema(), form, async (admin, { file, force }) => {
     const summary = await applyImport(getDb(), admin.id, await readUpload(file), { force });
     revalidatePath("/admin/questions");
     revalidatePath("/admin/decks");
@@ -83,9 +87,10 @@ export async function applyZipImportAction(form: FormData): Promise<AdminActionS
     revalidatePath("/decks", "layout");
     for (const failed of summary.failedDecks) console.error(`bank import: deck "${failed.deck}" failed`, failed.message);
     const failedDecks = summary.failedDecks.map((failed) => failed.deck);
+    const t = await getTranslations("adminBank.transfer");
     return {
       ok: true,
-      message: failedDecks.length > 0 ? `Import applied, except for ${failedDecks.length === 1 ? "one deck" : `${failedDecks.length} decks`} whose changes were rolled back.` : "Import applied.",
+      message: failedDecks.length > 0 ? t("importAppliedExcept", { count: failedDecks.length }) : t("importApplied"),
       data: {
         created: summary.created,
         updated: summary.updated,
@@ -114,8 +119,8 @@ export async function applyCsvImportAction(input: unknown): Promise<AdminActionS
     revalidatePath("/admin/questions");
     revalidatePath("/admin/decks");
     revalidatePath("/decks", "layout");
-    const cards = `${result.created} ${result.created === 1 ? "flashcard" : "flashcards"}`;
-    const skipped = result.skipped > 0 ? `; skipped ${result.skipped} ${result.skipped === 1 ? "row" : "rows"} with errors` : "";
-    return { ok: true, message: `Imported ${cards} into ${data.deck}${skipped}.`, data: result };
+    const t = await getTranslations("adminBank.transfer");
+    const values = { created: result.created, deck: data.deck, skipped: result.skipped };
+    return { ok: true, message: result.skipped > 0 ? t("csvImportedSkipped", values) : t("csvImported", values), data: result };
   });
 }

@@ -1,12 +1,13 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, type ChangeEvent, type FormEvent } from "react";
 import type { CsvImportPreview } from "@/lib/admin/csv-flashcards";
 import { applyCsvImportAction, previewCsvImportAction } from "./actions";
-import { BUSY, NETWORK_ERROR, type Message } from "@/app/ui/form-bits";
-import { plural } from "@/lib/format";
+import { BUSY, type Message } from "@/app/ui/form-bits";
+import { useServerMessage } from "@/app/ui/use-server-message";
 
 const tableHead = "border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:bg-slate-950 dark:text-slate-400";
 
@@ -21,6 +22,11 @@ function megabytes(bytes: number): string {
  * The import sends the same text again and the server checks it again; the preview is never sent back.
  */
 export function CsvImport({ decks, maxBytes }: { decks: Array<{ slug: string; title: string }>; maxBytes: number }) {
+  const t = useTranslations("adminBank.transfer");
+  const tCommon = useTranslations("adminBank.common");
+  const tShared = useTranslations("common");
+  // The CSV's own problems (a row's errors, an unreadable file) are written in English by lib/admin.
+  const serverMessage = useServerMessage();
   const router = useRouter();
   const id = useId();
   const fileRef = useRef<HTMLInputElement>(null);
@@ -55,7 +61,7 @@ export function CsvImport({ decks, maxBytes }: { decks: Array<{ slug: string; ti
     invalidate();
     if (!chosen) return;
     if (chosen.size > maxBytes) {
-      setFieldErrors({ text: [`“${chosen.name}” is ${megabytes(chosen.size)}; the limit is ${megabytes(maxBytes)}.`] });
+      setFieldErrors({ text: [t("tooLarge", { name: chosen.name, size: megabytes(chosen.size), max: megabytes(maxBytes) })] });
       input.value = "";
       return;
     }
@@ -63,7 +69,7 @@ export function CsvImport({ decks, maxBytes }: { decks: Array<{ slug: string; ti
       setText(await chosen.text());
       setFieldErrors({});
     } catch {
-      setFieldErrors({ text: [`“${chosen.name}” could not be read.`] });
+      setFieldErrors({ text: [t("csv.unreadable", { name: chosen.name })] });
     }
   }
 
@@ -71,7 +77,7 @@ export function CsvImport({ decks, maxBytes }: { decks: Array<{ slug: string; ti
     event.preventDefault();
     if (pending) return;
     if (text.trim() === "") {
-      setFieldErrors({ text: ["Choose a CSV file or paste the CSV."] });
+      setFieldErrors({ text: [t("csv.chooseCsv")] });
       return;
     }
     setPending("preview");
@@ -81,21 +87,21 @@ export function CsvImport({ decks, maxBytes }: { decks: Array<{ slug: string; ti
       const result = await previewCsvImportAction({ deck, text });
       setFieldErrors(result.fieldErrors ?? {});
       if (!result.ok || !result.data) {
-        setMessage({ ok: false, text: result.message ?? "The CSV could not be checked." });
+        setMessage({ ok: false, text: result.message ?? t("csv.notChecked") });
         return;
       }
       const checked = result.data;
       setPreview(checked);
       setMessage(
         checked.error
-          ? { ok: false, text: checked.error }
+          ? { ok: false, text: serverMessage(checked.error) }
           : {
               ok: checked.totals.valid > 0,
-              text: `${plural(checked.totals.rows, "row", "rows")}: ${checked.totals.valid} ready to import, ${plural(checked.totals.invalid, "row has", "rows have")} errors. Nothing has been written yet.`,
+              text: t("csv.checked", { rows: checked.totals.rows, valid: checked.totals.valid, invalid: checked.totals.invalid }),
             },
       );
     } catch {
-      setMessage({ ok: false, text: NETWORK_ERROR });
+      setMessage({ ok: false, text: tShared("networkError") });
     } finally {
       setPending(null);
     }
@@ -109,7 +115,7 @@ export function CsvImport({ decks, maxBytes }: { decks: Array<{ slug: string; ti
       const result = await applyCsvImportAction({ deck, text });
       if (!result.ok || !result.data) {
         setFieldErrors(result.fieldErrors ?? {});
-        setMessage({ ok: false, text: result.message ?? "The flashcards were not imported." });
+        setMessage({ ok: false, text: result.message ?? t("csv.notImported") });
         return;
       }
       // Cleared so the same cards cannot be imported twice by accident (they would get new keys).
@@ -118,10 +124,10 @@ export function CsvImport({ decks, maxBytes }: { decks: Array<{ slug: string; ti
       if (fileRef.current) fileRef.current.value = "";
       // The preview and its button are gone: keep keyboard focus in the form, ready for the next CSV.
       textRef.current?.focus();
-      setMessage({ ok: true, text: result.message ?? `Imported ${plural(result.data.created, "flashcard", "flashcards")}.` });
+      setMessage({ ok: true, text: result.message ?? t("csv.imported", { count: result.data.created }) });
       router.refresh();
     } catch {
-      setMessage({ ok: false, text: NETWORK_ERROR });
+      setMessage({ ok: false, text: tShared("networkError") });
     } finally {
       setPending(null);
     }
@@ -130,8 +136,9 @@ export function CsvImport({ decks, maxBytes }: { decks: Array<{ slug: string; ti
   if (decks.length === 0) {
     return (
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        There is no deck to import into yet.{" "}
-        <Link href="/admin/decks" className="font-medium text-brand-600 hover:underline dark:text-brand-500">Create a deck</Link> first.
+        {t.rich("csv.noDeck", {
+          link: (chunks) => <Link href="/admin/decks" className="font-medium text-brand-600 hover:underline dark:text-brand-500">{chunks}</Link>,
+        })}
       </p>
     );
   }
@@ -141,19 +148,13 @@ export function CsvImport({ decks, maxBytes }: { decks: Array<{ slug: string; ti
   return (
     <div className="space-y-5">
       <div id={ids.format} className="space-y-1 text-sm text-slate-600 dark:text-slate-400">
-        <p>
-          Columns: <strong>front</strong>, <strong>back</strong>, <strong>tags</strong> (optional). A header row <code>front,back,tags</code> is optional.
-          Separate tags with <code>;</code> or <code>,</code> (quote the cell when it contains commas).
-        </p>
-        <p>
-          Put a cell with commas or line breaks in double quotes, and write <code>&quot;&quot;</code> for a quote inside it. Cards get difficulty 3 and can be
-          edited afterwards.
-        </p>
+        <p>{t.rich("csv.formatColumns", { strong: (chunks) => <strong>{chunks}</strong>, code: (chunks) => <code>{chunks}</code> })}</p>
+        <p>{t.rich("csv.formatQuotes", { code: (chunks) => <code>{chunks}</code> })}</p>
       </div>
       <form onSubmit={onPreview} noValidate className="space-y-4">
         <div className="grid gap-4 sm:grid-cols-2">
           <div>
-            <label htmlFor={ids.deck} className="field-label">Deck</label>
+            <label htmlFor={ids.deck} className="field-label">{t("csv.deck")}</label>
             <select
               id={ids.deck}
               name="deck"
@@ -171,7 +172,7 @@ export function CsvImport({ decks, maxBytes }: { decks: Array<{ slug: string; ti
             {fieldErrors.deck && <p id={ids.deckError} className="field-error" role="alert">{fieldErrors.deck.join(" ")}</p>}
           </div>
           <div>
-            <label htmlFor={ids.file} className="field-label">CSV file</label>
+            <label htmlFor={ids.file} className="field-label">{t("csv.file")}</label>
             <input
               ref={fileRef}
               id={ids.file}
@@ -183,11 +184,11 @@ export function CsvImport({ decks, maxBytes }: { decks: Array<{ slug: string; ti
               aria-describedby={ids.fileHint}
               className="field-input file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-1 file:text-sm file:font-medium dark:file:bg-slate-800 dark:file:text-slate-100"
             />
-            <p id={ids.fileHint} className="mt-1 text-xs text-slate-500 dark:text-slate-400">Its text is put in the box below, where you can check it. At most {megabytes(maxBytes)}.</p>
+            <p id={ids.fileHint} className="mt-1 text-xs text-slate-500 dark:text-slate-400">{t("csv.fileHint", { max: megabytes(maxBytes) })}</p>
           </div>
         </div>
         <div>
-          <label htmlFor={ids.text} className="field-label">CSV</label>
+          <label htmlFor={ids.text} className="field-label">{t("csv.text")}</label>
           <textarea
             ref={textRef}
             id={ids.text}
@@ -199,7 +200,7 @@ export function CsvImport({ decks, maxBytes }: { decks: Array<{ slug: string; ti
               invalidate();
             }}
             spellCheck={false}
-            placeholder={'front,back,tags\n"What does a 1x1 convolution do?","Mixes channels at each position.",cnn;basics'}
+            placeholder={t("csv.placeholder")}
             className="field-input font-mono text-sm"
             aria-invalid={fieldErrors.text ? true : undefined}
             aria-describedby={[ids.format, fieldErrors.text ? ids.textError : null].filter(Boolean).join(" ")}
@@ -207,7 +208,7 @@ export function CsvImport({ decks, maxBytes }: { decks: Array<{ slug: string; ti
           {fieldErrors.text && <p id={ids.textError} className="field-error" role="alert">{fieldErrors.text.join(" ")}</p>}
         </div>
         <button type="submit" className={`btn-secondary ${BUSY}`} aria-disabled={pending !== null || undefined}>
-          {pending === "preview" ? "Checking…" : "Preview"}
+          {pending === "preview" ? tCommon("checking") : t("csv.preview")}
         </button>
       </form>
 
@@ -218,15 +219,15 @@ export function CsvImport({ decks, maxBytes }: { decks: Array<{ slug: string; ti
       {preview && !preview.error && (
         <section aria-labelledby={ids.preview} className="space-y-3">
           <h3 id={ids.preview} className="font-semibold">
-            Preview: {plural(preview.totals.rows, "row", "rows")}, {preview.totals.valid} valid, {preview.totals.invalid} with errors
+            {t("csv.previewHeading", { rows: preview.totals.rows, valid: preview.totals.valid, invalid: preview.totals.invalid })}
           </h3>
-          <div className="max-h-[32rem] overflow-auto rounded-lg border border-slate-200 dark:border-slate-800" role="region" aria-label="CSV rows" tabIndex={0}>
+          <div className="max-h-[32rem] overflow-auto rounded-lg border border-slate-200 dark:border-slate-800" role="region" aria-label={t("csv.rowsRegion")} tabIndex={0}>
             <table className="w-full text-left text-sm">
               <thead className={tableHead}>
                 <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">Line</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Status</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Card or errors</th>
+                  <th scope="col" className="px-3 py-2 font-medium">{t("csv.line")}</th>
+                  <th scope="col" className="px-3 py-2 font-medium">{t("csv.status")}</th>
+                  <th scope="col" className="px-3 py-2 font-medium">{t("csv.cardOrErrors")}</th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
@@ -235,9 +236,9 @@ export function CsvImport({ decks, maxBytes }: { decks: Array<{ slug: string; ti
                     <td className="px-3 py-2 tabular-nums">{row.line}</td>
                     <td className="px-3 py-2">
                       {row.ok ? (
-                        <span className="font-medium text-emerald-700 dark:text-emerald-400">OK</span>
+                        <span className="font-medium text-emerald-700 dark:text-emerald-400">{t("csv.ok")}</span>
                       ) : (
-                        <span className="font-medium text-red-600 dark:text-red-400">Error</span>
+                        <span className="font-medium text-red-600 dark:text-red-400">{t("csv.error")}</span>
                       )}
                     </td>
                     <td className="px-3 py-2 break-words">
@@ -246,14 +247,14 @@ export function CsvImport({ decks, maxBytes }: { decks: Array<{ slug: string; ti
                           <div className="font-medium">{row.question.title}</div>
                           <div className="font-mono text-xs break-all text-slate-600 dark:text-slate-400">{row.question.key}</div>
                           <div className="text-xs text-slate-600 dark:text-slate-400">
-                            {row.question.tags.length > 0 ? `Tags: ${row.question.tags.join(", ")}` : "No tags"}
+                            {row.question.tags.length > 0 ? t("csv.tags", { tags: row.question.tags.join(", ") }) : t("csv.noTags")}
                           </div>
                         </div>
                       ) : (
                         <div className="space-y-0.5">
                           {row.front && <div className="text-slate-600 dark:text-slate-400">{row.front.length > 120 ? `${row.front.slice(0, 119)}…` : row.front}</div>}
                           <ul className="list-disc pl-5 text-red-700 dark:text-red-300">
-                            {row.errors.map((error, index) => <li key={index}>{error}</li>)}
+                            {row.errors.map((error, index) => <li key={index}>{serverMessage(error)}</li>)}
                           </ul>
                         </div>
                       )}
@@ -264,14 +265,10 @@ export function CsvImport({ decks, maxBytes }: { decks: Array<{ slug: string; ti
             </table>
           </div>
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            {valid === 0
-              ? "No row can be imported. Fix the errors and preview again."
-              : preview.totals.invalid > 0
-                ? `Rows with errors are skipped; fix them and preview again to include them.`
-                : "Every row is ready."}
+            {valid === 0 ? t("csv.noneValid") : preview.totals.invalid > 0 ? t("csv.someInvalid") : t("csv.allValid")}
           </p>
           <button type="button" className={`btn-primary ${BUSY}`} onClick={onImport} disabled={valid === 0} aria-disabled={pending !== null || undefined}>
-            {pending === "import" ? "Importing…" : `Import ${plural(valid, "flashcard", "flashcards")}`}
+            {pending === "import" ? t("csv.importing") : t("csv.import", { count: valid })}
           </button>
         </section>
       )}

@@ -1,18 +1,23 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from "react";
 import { applyZipImportAction, checkZipImportAction, type ZipImportCheck, type ZipImportSummary } from "./actions";
-import { BUSY, NETWORK_ERROR, type Message } from "@/app/ui/form-bits";
-import { formatMegabytes, plural } from "@/lib/format";
+import { BUSY, type Message } from "@/app/ui/form-bits";
+import { formatMegabytes } from "@/lib/format";
 import { Counts } from "@/app/ui/counts";
 
-const CHANGE_LABEL: Record<ZipImportCheck["rows"][number]["type"], string> = {
-  create: "Create",
-  update: "Update",
-  conflict: "Conflict (kept)",
-  archive: "Archive",
-};
+/** A planned change's type → its label in adminBank.transfer.zip. */
+const CHANGE_LABEL = {
+  create: "changeCreate",
+  update: "changeUpdate",
+  conflict: "changeConflict",
+  archive: "changeArchive",
+} as const satisfies Record<ZipImportCheck["rows"][number]["type"], string>;
+
+/** The files a content folder holds, shown as they are named (not a message tag). */
+const QUESTION_FILE_PATTERN = "<deck>/<key>.md";
 
 const tableHead = "border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:bg-slate-950 dark:text-slate-400";
 const scrollBox = "max-h-96 overflow-auto rounded-lg border border-slate-200 dark:border-slate-800";
@@ -22,6 +27,9 @@ const scrollBox = "max-h-96 overflow-auto rounded-lg border border-slate-200 dar
  * and the server plans it again before writing (the report shown here is never sent back).
  */
 export function ZipImport({ maxBytes }: { maxBytes: number }) {
+  const t = useTranslations("adminBank.transfer");
+  const tCommon = useTranslations("adminBank.common");
+  const tShared = useTranslations("common");
   const router = useRouter();
   const id = useId();
   const inputId = `${id}-file`;
@@ -58,7 +66,7 @@ export function ZipImport({ maxBytes }: { maxBytes: number }) {
     setMessage(null);
     if (chosen && chosen.size > maxBytes) {
       setFile(null);
-      setFileError(`“${chosen.name}” is ${formatMegabytes(chosen.size)}; the limit is ${formatMegabytes(maxBytes)}.`);
+      setFileError(t("tooLarge", { name: chosen.name, size: formatMegabytes(chosen.size), max: formatMegabytes(maxBytes) }));
       event.currentTarget.value = "";
       return;
     }
@@ -69,7 +77,7 @@ export function ZipImport({ maxBytes }: { maxBytes: number }) {
   async function runCheck(withForce: boolean) {
     if (pending) return;
     if (!file) {
-      setFileError("Choose a .zip file of the content folder.");
+      setFileError(t("chooseZip"));
       inputRef.current?.focus();
       return;
     }
@@ -81,7 +89,7 @@ export function ZipImport({ maxBytes }: { maxBytes: number }) {
       const result = await checkZipImportAction(formFor(file, withForce));
       if (!result.ok || !result.data) {
         setFileError(result.fieldErrors?.file?.join(" ") ?? null);
-        setMessage({ ok: false, text: result.message ?? "The file could not be checked." });
+        setMessage({ ok: false, text: result.message ?? t("zip.notChecked") });
         return;
       }
       const checked = result.data;
@@ -90,11 +98,11 @@ export function ZipImport({ maxBytes }: { maxBytes: number }) {
       const changes = checked.rows.length;
       setMessage(
         checked.issues.length > 0
-          ? { ok: false, text: `Checked “${file.name}”: the files have ${plural(checked.issues.length, "problem", "problems")}, listed below. Fix them and check again.` }
-          : { ok: true, text: `Checked “${file.name}”: ${changes === 0 ? "nothing to change" : plural(changes, "change", "changes")}. Nothing has been written yet.` },
+          ? { ok: false, text: t("zip.checkedProblems", { name: file.name, count: checked.issues.length }) }
+          : { ok: true, text: changes === 0 ? t("zip.checkedNothing", { name: file.name }) : t("zip.checkedChanges", { name: file.name, count: changes }) },
       );
     } catch {
-      setMessage({ ok: false, text: NETWORK_ERROR });
+      setMessage({ ok: false, text: tShared("networkError") });
     } finally {
       setPending(null);
     }
@@ -121,15 +129,15 @@ export function ZipImport({ maxBytes }: { maxBytes: number }) {
     try {
       const result = await applyZipImportAction(formFor(file, force));
       if (!result.ok || !result.data) {
-        setMessage({ ok: false, text: result.message ?? "The import was not applied." });
+        setMessage({ ok: false, text: result.message ?? t("zip.notApplied") });
         return;
       }
       setReport(null);
       setSummary(result.data);
-      setMessage({ ok: result.data.failedDecks.length === 0, text: result.message ?? "Import applied." });
+      setMessage({ ok: result.data.failedDecks.length === 0, text: result.message ?? t("importApplied") });
       router.refresh();
     } catch {
-      setMessage({ ok: false, text: NETWORK_ERROR });
+      setMessage({ ok: false, text: tShared("networkError") });
     } finally {
       setPending(null);
     }
@@ -142,7 +150,7 @@ export function ZipImport({ maxBytes }: { maxBytes: number }) {
     <div className="space-y-5">
       <form onSubmit={onCheck} noValidate className="space-y-4">
         <div>
-          <label htmlFor={inputId} className="field-label">Content folder (.zip)</label>
+          <label htmlFor={inputId} className="field-label">{t("zip.fileLabel")}</label>
           <input
             ref={inputRef}
             id={inputId}
@@ -156,21 +164,20 @@ export function ZipImport({ maxBytes }: { maxBytes: number }) {
             className="field-input file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-1 file:text-sm file:font-medium dark:file:bg-slate-800 dark:file:text-slate-100"
           />
           <p id={hintId} className="mt-1 text-xs text-slate-500 dark:text-slate-400">
-            A zip of the content folder or of its contents: <code>decks.yml</code> and <code>&lt;deck&gt;/&lt;key&gt;.md</code> files. At most {formatMegabytes(maxBytes)}.
-            Other files are ignored.
+            {t.rich("zip.fileHint", { code: (chunks) => <code>{chunks}</code>, pattern: QUESTION_FILE_PATTERN, max: formatMegabytes(maxBytes) })}
           </p>
           {fileError && <p id={errorId} className="field-error" role="alert">{fileError}</p>}
         </div>
         <div>
           <label className="flex items-start gap-3 text-sm">
             <input type="checkbox" checked={force} onChange={onForceChange} aria-disabled={pending !== null || undefined} aria-describedby={forceHintId} className="mt-1" />
-            <span className="font-medium">Overwrite questions edited in the browser (conflicts)</span>
+            <span className="font-medium">{t("zip.force")}</span>
           </label>
           <p id={forceHintId} className="mt-1 ml-7 text-xs text-slate-500 dark:text-slate-400">
-            Without this, a question changed in the admin editor since its file was last imported keeps its browser version and is reported as a conflict.
+            {t("zip.forceHint")}
           </p>
         </div>
-        <button type="submit" className={`btn-secondary ${BUSY}`} aria-disabled={pending !== null || undefined}>{pending === "check" ? "Checking…" : "Check"}</button>
+        <button type="submit" className={`btn-secondary ${BUSY}`} aria-disabled={pending !== null || undefined}>{pending === "check" ? tCommon("checking") : tCommon("check")}</button>
       </form>
 
       <div role="status" aria-live="polite">
@@ -179,34 +186,36 @@ export function ZipImport({ maxBytes }: { maxBytes: number }) {
 
       {report && (
         <section aria-labelledby={`${id}-report`} className="space-y-4">
-          <h3 id={`${id}-report`} className="font-semibold">Dry run{report.decks.length > 0 ? ` · ${plural(report.decks.length, "deck", "decks")}: ${report.decks.join(", ")}` : ""}</h3>
+          <h3 id={`${id}-report`} className="font-semibold">
+            {report.decks.length > 0 ? t("zip.dryRunDecks", { count: report.decks.length, decks: report.decks.join(", ") }) : t("zip.dryRun")}
+          </h3>
           <Counts
         wide={5}
             items={[
-              ["Created", report.counts.created],
-              ["Updated", report.counts.updated],
-              ["Unchanged", report.counts.unchanged],
-              ["Conflicts", report.counts.conflicts],
-              ["Archived", report.counts.archived],
+              [t("zip.created"), report.counts.created],
+              [t("zip.updated"), report.counts.updated],
+              [t("zip.unchanged"), report.counts.unchanged],
+              [t("zip.conflicts"), report.counts.conflicts],
+              [t("zip.archived"), report.counts.archived],
             ]}
           />
           {report.counts.archived > 0 && (
             <p className="text-sm text-slate-600 dark:text-slate-400">
-              Questions of these decks that are not in the zip are archived: learners stop seeing them, and their history is kept.
+              {t("zip.archivedNote")}
             </p>
           )}
 
           {report.issues.length > 0 && (
             <div className="space-y-2">
-              <h4 className="text-sm font-semibold">Problems in the files ({report.issues.length})</h4>
-              <div className={scrollBox} role="region" aria-label="Problems in the files" tabIndex={0}>
+              <h4 className="text-sm font-semibold">{t("zip.problemsHeading", { count: report.issues.length })}</h4>
+              <div className={scrollBox} role="region" aria-label={t("zip.problemsRegion")} tabIndex={0}>
                 <table className="w-full text-left text-sm">
                   <thead className={tableHead}>
                     <tr>
-                      <th scope="col" className="px-3 py-2 font-medium">File</th>
-                      <th scope="col" className="px-3 py-2 font-medium">Line</th>
-                      <th scope="col" className="px-3 py-2 font-medium">Field</th>
-                      <th scope="col" className="px-3 py-2 font-medium">Problem</th>
+                      <th scope="col" className="px-3 py-2 font-medium">{t("zip.file")}</th>
+                      <th scope="col" className="px-3 py-2 font-medium">{t("zip.line")}</th>
+                      <th scope="col" className="px-3 py-2 font-medium">{t("zip.field")}</th>
+                      <th scope="col" className="px-3 py-2 font-medium">{t("zip.problem")}</th>
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
@@ -226,21 +235,21 @@ export function ZipImport({ maxBytes }: { maxBytes: number }) {
 
           {report.rows.length > 0 ? (
             <div className="space-y-2">
-              <h4 className="text-sm font-semibold">Changes ({report.rows.length})</h4>
-              <div className={scrollBox} role="region" aria-label="Changes" tabIndex={0}>
+              <h4 className="text-sm font-semibold">{t("zip.changesHeading", { count: report.rows.length })}</h4>
+              <div className={scrollBox} role="region" aria-label={t("zip.changesRegion")} tabIndex={0}>
                 <table className="w-full text-left text-sm">
                   <thead className={tableHead}>
                     <tr>
-                      <th scope="col" className="px-3 py-2 font-medium">Change</th>
-                      <th scope="col" className="px-3 py-2 font-medium">Deck</th>
-                      <th scope="col" className="px-3 py-2 font-medium">Key</th>
-                      <th scope="col" className="px-3 py-2 font-medium">File</th>
+                      <th scope="col" className="px-3 py-2 font-medium">{t("zip.change")}</th>
+                      <th scope="col" className="px-3 py-2 font-medium">{t("zip.deck")}</th>
+                      <th scope="col" className="px-3 py-2 font-medium">{t("zip.key")}</th>
+                      <th scope="col" className="px-3 py-2 font-medium">{t("zip.file")}</th>
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
                     {report.rows.map((row, index) => (
                       <tr key={`${index}:${row.key}`} className="align-top">
-                        <td className="px-3 py-2 whitespace-nowrap">{CHANGE_LABEL[row.type]}</td>
+                        <td className="px-3 py-2 whitespace-nowrap">{t(`zip.${CHANGE_LABEL[row.type]}`)}</td>
                         <td className="px-3 py-2 font-mono text-xs break-all">{row.deck}</td>
                         <td className="px-3 py-2 font-mono text-xs break-all">{row.key}</td>
                         <td className="px-3 py-2 font-mono text-xs break-all">{row.file ?? "–"}</td>
@@ -251,13 +260,13 @@ export function ZipImport({ maxBytes }: { maxBytes: number }) {
               </div>
             </div>
           ) : (
-            report.issues.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-400">Every question in the zip already matches the bank.</p>
+            report.issues.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-400">{t("zip.allMatch")}</p>
           )}
 
           {report.ignored.length > 0 && (
             <details className="text-sm">
-              <summary className="cursor-pointer font-medium">{plural(report.ignored.length, "file was", "files were")} ignored</summary>
-              <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">Only decks.yml and Markdown files inside a deck folder are read.</p>
+              <summary className="cursor-pointer font-medium">{t("zip.ignored", { count: report.ignored.length })}</summary>
+              <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">{t("zip.ignoredNote")}</p>
               <ul className="mt-2 max-h-48 list-disc space-y-0.5 overflow-auto pl-5 font-mono text-xs break-all">
                 {report.ignored.map((path) => <li key={path}>{path}</li>)}
               </ul>
@@ -266,11 +275,7 @@ export function ZipImport({ maxBytes }: { maxBytes: number }) {
 
           <div className="space-y-2">
             <p id={applyNoteId} className="text-sm text-slate-600 dark:text-slate-400">
-              {blocked
-                ? "The import cannot be applied while the files have problems. Fix them, then choose the file again and check it."
-                : keptConflicts
-                  ? `${plural(keptConflicts, "question was", "questions were")} edited in the browser and will keep the browser version. Tick “Overwrite questions edited in the browser” to replace ${keptConflicts === 1 ? "it" : "them"}.`
-                  : "Applying uploads the file again; the server checks it again before writing."}
+              {blocked ? t("zip.blocked") : keptConflicts ? t("zip.keptConflicts", { count: keptConflicts }) : t("zip.applyNote")}
             </p>
             <button
               type="button"
@@ -280,7 +285,7 @@ export function ZipImport({ maxBytes }: { maxBytes: number }) {
               aria-disabled={pending !== null || undefined}
               aria-describedby={applyNoteId}
             >
-              {pending === "apply" ? "Importing…" : "Apply import"}
+              {pending === "apply" ? t("zip.importing") : t("zip.apply")}
             </button>
           </div>
         </section>
@@ -288,24 +293,23 @@ export function ZipImport({ maxBytes }: { maxBytes: number }) {
 
       {summary && (
         <section aria-labelledby={`${id}-summary`} className="space-y-4">
-          <h3 id={`${id}-summary`} ref={summaryHeading} tabIndex={-1} className="font-semibold">Import result</h3>
+          <h3 id={`${id}-summary`} ref={summaryHeading} tabIndex={-1} className="font-semibold">{t("zip.resultHeading")}</h3>
           <Counts
         wide={5}
             items={[
-              ["Created", summary.created],
-              ["Updated", summary.updated],
-              ["Unchanged", summary.unchanged],
-              ["Conflicts", summary.conflicts],
-              ["Archived", summary.archived],
+              [t("zip.created"), summary.created],
+              [t("zip.updated"), summary.updated],
+              [t("zip.unchanged"), summary.unchanged],
+              [t("zip.conflicts"), summary.conflicts],
+              [t("zip.archived"), summary.archived],
             ]}
           />
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            Decks: {summary.decksCreated} created, {summary.decksUpdated} updated.
-            {summary.archiveSkipped ? " Nothing was archived because some files had problems." : ""}
+            {t(summary.archiveSkipped ? "zip.decksSummaryArchiveSkipped" : "zip.decksSummary", { created: summary.decksCreated, updated: summary.decksUpdated })}
           </p>
           {summary.failedDecks.length > 0 && (
             <div className="alert-error">
-              <p>These decks could not be imported; their questions are as they were before. The server log has the details.</p>
+              <p>{t("zip.failedDecks")}</p>
               <ul className="mt-1 list-disc pl-5 font-mono text-xs">
                 {summary.failedDecks.map((deck) => <li key={deck}>{deck}</li>)}
               </ul>
@@ -313,7 +317,7 @@ export function ZipImport({ maxBytes }: { maxBytes: number }) {
           )}
           {summary.conflictKeys.length > 0 && (
             <details className="text-sm">
-              <summary className="cursor-pointer font-medium">{plural(summary.conflictKeys.length, "question kept its", "questions kept their")} browser version</summary>
+              <summary className="cursor-pointer font-medium">{t("zip.keptBrowser", { count: summary.conflictKeys.length })}</summary>
               <ul className="mt-2 max-h-48 list-disc space-y-0.5 overflow-auto pl-5 font-mono text-xs break-all">
                 {summary.conflictKeys.map((conflict) => <li key={conflict.key}>{conflict.key} ({conflict.file})</li>)}
               </ul>

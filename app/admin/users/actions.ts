@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { changeRoleSchema, createResetLinkSchema, setDisabledSchema } from "@/lib/admin/schemas";
 import { changeUserRole, createPasswordResetLink, setUserDisabled } from "@/lib/admin/users";
 import { getDb } from "@/lib/db";
@@ -10,7 +11,8 @@ export async function changeRoleAction(input: unknown): Promise<AdminActionState
   return runAdminAction(changeRoleSchema, input, async (admin, data) => {
     await changeUserRole(getDb(), admin.id, data);
     revalidatePath("/admin", "layout");
-    return { ok: true, message: data.role === "ADMIN" ? "Now an admin." : "Now a learner." };
+    const t = await getTranslations("admin.users");
+    return { ok: true, message: data.role === "ADMIN" ? t("nowAdmin") : t("nowLearner") };
   });
 }
 
@@ -18,7 +20,8 @@ export async function setDisabledAction(input: unknown): Promise<AdminActionStat
   return runAdminAction(setDisabledSchema, input, async (admin, data) => {
     await setUserDisabled(getDb(), admin.id, data);
     revalidatePath("/admin", "layout");
-    return { ok: true, message: data.disabled ? "Account disabled." : "Account enabled." };
+    const t = await getTranslations("admin.users");
+    return { ok: true, message: data.disabled ? t("accountDisabled") : t("accountEnabled") };
   });
 }
 
@@ -27,6 +30,7 @@ export async function createResetLinkAction(input: unknown): Promise<AdminAction
   return runAdminAction(createResetLinkSchema, input, async (admin, data) => {
     const { token, expiresAt } = await createPasswordResetLink(getDb(), admin.id, data);
     revalidatePath("/admin/audit");
-    return { ok: true, message: "Reset link created.", data: { path: `/reset-password/${token}`, expiresAt: expiresAt.toISOString() } };
+    const t = await getTranslations("admin.users");
+    return { ok: true, message: t("resetLinkCreated"), data: { path: `/reset-password/${token}`, expiresAt: expiresAt.toISOString() } };
   });
 }

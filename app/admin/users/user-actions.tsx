@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { CopyField } from "../copy-field";
 import { changeRoleAction, createResetLinkAction, setDisabledAction } from "./actions";
@@ -12,6 +13,7 @@ interface Props {
 
 /** Per-row admin actions. The server checks every one again; hiding them for your own row is only a convenience. */
 export function UserActions({ user, isSelf }: Props) {
+  const t = useTranslations("admin");
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -22,10 +24,10 @@ export function UserActions({ user, isSelf }: Props) {
     setMessage(null);
     try {
       const result = await action();
-      setMessage({ ok: result.ok, text: result.message ?? (result.ok ? "Done." : "That did not work.") });
+      setMessage({ ok: result.ok, text: result.message ?? (result.ok ? t("users.done") : t("users.failed")) });
       if (result.ok) router.refresh();
     } catch {
-      setMessage({ ok: false, text: "Could not reach the server. Check your connection and try again." });
+      setMessage({ ok: false, text: t("common.networkError") });
     } finally {
       setPending(false);
     }
@@ -50,18 +52,18 @@ export function UserActions({ user, isSelf }: Props) {
               className="btn-secondary min-h-8 px-3 py-1 text-xs"
               disabled={pending}
               onClick={() => run(() => changeRoleAction({ userId: user.id, role: user.role === "ADMIN" ? "LEARNER" : "ADMIN" }))}
-              aria-label={`${user.role === "ADMIN" ? "Make learner" : "Make admin"}: ${user.email}`}
+              aria-label={user.role === "ADMIN" ? t("users.makeLearnerFor", { email: user.email }) : t("users.makeAdminFor", { email: user.email })}
             >
-              {user.role === "ADMIN" ? "Make learner" : "Make admin"}
+              {user.role === "ADMIN" ? t("users.makeLearner") : t("users.makeAdmin")}
             </button>
             <button
               type="button"
               className="btn-secondary min-h-8 px-3 py-1 text-xs"
               disabled={pending}
               onClick={() => run(() => setDisabledAction({ userId: user.id, disabled: !user.disabled }))}
-              aria-label={`${user.disabled ? "Enable" : "Disable"}: ${user.email}`}
+              aria-label={user.disabled ? t("users.enableFor", { email: user.email }) : t("users.disableFor", { email: user.email })}
             >
-              {user.disabled ? "Enable" : "Disable"}
+              {user.disabled ? t("users.enable") : t("users.disable")}
             </button>
           </>
         )}
@@ -70,9 +72,9 @@ export function UserActions({ user, isSelf }: Props) {
           className="btn-secondary min-h-8 px-3 py-1 text-xs"
           disabled={pending}
           onClick={createResetLink}
-          aria-label={`Create reset link: ${user.email}`}
+          aria-label={t("users.createResetLinkFor", { email: user.email })}
         >
-          Reset link
+          {t("users.resetLink")}
         </button>
       </div>
       {message && (
@@ -82,9 +84,9 @@ export function UserActions({ user, isSelf }: Props) {
       )}
       {resetUrl && (
         <CopyField
-          label={`Password-reset link for ${user.email}`}
+          label={t("users.resetLinkLabel", { email: user.email })}
           value={resetUrl}
-          hint="Shown once. It works once and expires in 24 hours."
+          hint={t("users.resetLinkHint")}
         />
       )}
     </div>

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { getCurrentUser, requireUser } from "@/lib/auth/session";
-import { KIND_LABELS, getDeckWithQuestions, parseDeckFilters } from "@/lib/bank/queries";
+import { KIND_LABELS, getDeckWithQuestions, parseDeckFilters, type QuestionKind } from "@/lib/bank/queries";
 import { getDb } from "@/lib/db";
 import { visibleDecks } from "@/lib/bank/visibility";
 import { DifficultyDots, KindBadge, TagChip } from "@/app/ui/badges";
@@ -14,12 +15,13 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const { slug } = await params;
   const viewer = await getCurrentUser();
   const deck = await getDb().deck.findFirst({ where: { slug, ...visibleDecks(viewer?.id ?? null) }, select: { title: true } });
-  return { title: deck?.title ?? "Deck" };
+  return { title: deck?.title ?? (await getTranslations("decks.deck"))("metaTitle") };
 }
 
 export default async function DeckPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const { slug } = await params;
   const user = await requireUser(`/decks/${slug}`);
+  const t = await getTranslations("decks.deck");
   const filters = parseDeckFilters(await searchParams);
   const result = await getDeckWithQuestions(getDb(), slug, filters, user.id);
   if (!result) notFound();
@@ -28,60 +30,60 @@ export default async function DeckPage({ params, searchParams }: { params: Param
 
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-500 dark:text-slate-400">
-        <Link href="/decks" className="hover:underline">Decks</Link> <span aria-hidden="true">/</span> {deck.title}
+      <nav aria-label={t("breadcrumb")} className="text-sm text-slate-500 dark:text-slate-400">
+        <Link href="/decks" className="hover:underline">{t("decks")}</Link> <span aria-hidden="true">/</span> {deck.title}
       </nav>
       <div>
         <h1 className="text-2xl font-bold tracking-tight">{deck.title}</h1>
         {deck.description && <p className="mt-1 text-slate-600 dark:text-slate-400">{deck.description}</p>}
       </div>
 
-      <form method="get" role="search" aria-label="Filter questions" className="card grid gap-3 p-4 sm:grid-cols-[2fr_1fr_1fr_1fr_auto] sm:items-end">
+      <form method="get" role="search" aria-label={t("filterQuestions")} className="card grid gap-3 p-4 sm:grid-cols-[2fr_1fr_1fr_1fr_auto] sm:items-end">
         <div>
-          <label htmlFor="filter-q" className="field-label">Search</label>
-          <input id="filter-q" name="q" type="search" defaultValue={filters.q ?? ""} placeholder="Title or tag" className="field-input" />
+          <label htmlFor="filter-q" className="field-label">{t("search")}</label>
+          <input id="filter-q" name="q" type="search" defaultValue={filters.q ?? ""} placeholder={t("searchPlaceholder")} className="field-input" />
         </div>
         <div>
-          <label htmlFor="filter-kind" className="field-label">Kind</label>
+          <label htmlFor="filter-kind" className="field-label">{t("kind")}</label>
           <select id="filter-kind" name="kind" defaultValue={filters.kind ?? ""} className="field-input">
-            <option value="">All kinds</option>
-            {Object.entries(KIND_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>{label}</option>
+            <option value="">{t("allKinds")}</option>
+            {(Object.keys(KIND_LABELS) as QuestionKind[]).map((value) => (
+              <option key={value} value={value}>{t(`kinds.${value}`)}</option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="filter-tag" className="field-label">Tag</label>
+          <label htmlFor="filter-tag" className="field-label">{t("tag")}</label>
           <select id="filter-tag" name="tag" defaultValue={filters.tag ?? ""} className="field-input">
-            <option value="">All tags</option>
+            <option value="">{t("allTags")}</option>
             {tags.map((tag) => (
               <option key={tag} value={tag}>{tag}</option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="filter-difficulty" className="field-label">Difficulty</label>
+          <label htmlFor="filter-difficulty" className="field-label">{t("difficulty")}</label>
           <select id="filter-difficulty" name="difficulty" defaultValue={filters.difficulty ? String(filters.difficulty) : ""} className="field-input">
-            <option value="">Any</option>
+            <option value="">{t("anyDifficulty")}</option>
             {[1, 2, 3, 4, 5].map((level) => (
               <option key={level} value={level}>{level}</option>
             ))}
           </select>
         </div>
         <div className="flex gap-2">
-          <button type="submit" className="btn-primary">Filter</button>
-          {filtered && <Link href={`/decks/${deck.slug}`} className="btn-ghost">Clear</Link>}
+          <button type="submit" className="btn-primary">{t("filter")}</button>
+          {filtered && <Link href={`/decks/${deck.slug}`} className="btn-ghost">{t("clear")}</Link>}
         </div>
       </form>
 
       <p className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
-        {filtered ? `${questions.length} of ${deck.questionCount} questions match.` : `${deck.questionCount} questions.`}
+        {filtered ? t("matchCount", { shown: questions.length, total: deck.questionCount }) : t("total", { total: deck.questionCount })}
       </p>
 
       {questions.length === 0 ? (
         <div className="card text-center">
-          <p className="font-medium">{filtered ? "No question matches these filters." : "This deck has no questions yet."}</p>
-          {filtered && <Link href={`/decks/${deck.slug}`} className="mt-3 inline-flex btn-secondary">Show all questions</Link>}
+          <p className="font-medium">{filtered ? t("noMatch") : t("noQuestions")}</p>
+          {filtered && <Link href={`/decks/${deck.slug}`} className="mt-3 inline-flex btn-secondary">{t("showAll")}</Link>}
         </div>
       ) : (
         <ol className="divide-y divide-slate-200 overflow-hidden rounded-xl border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">

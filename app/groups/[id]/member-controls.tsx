@@ -1,10 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
 import type { GroupRoleName } from "@/lib/groups/permissions";
 import { removeMemberAction, setMemberRoleAction, transferOwnershipAction } from "../actions";
-import { NETWORK_ERROR, SMALL_BUTTON, StatusMessage, type Message } from "@/app/ui/form-bits";
+import { SMALL_BUTTON, StatusMessage, type Message } from "@/app/ui/form-bits";
 
 interface MemberStatus {
   report: (message: Message, focusHeading?: boolean) => void;
@@ -45,6 +46,8 @@ interface Props {
 
 /** Per-member buttons for the group's staff. The server checks every one again; hiding them is only a convenience. */
 export function MemberControls({ groupId, groupName, member, canRemove, canSetRole, canTransfer }: Props) {
+  const t = useTranslations("groups.members");
+  const tCommon = useTranslations("common");
   const router = useRouter();
   const status = useContext(MemberStatusContext);
   const [pending, setPending] = useState(false);
@@ -55,10 +58,10 @@ export function MemberControls({ groupId, groupName, member, canRemove, canSetRo
     status?.report(null);
     try {
       const result = await action();
-      status?.report({ ok: result.ok, text: result.message ?? (result.ok ? "Done." : "That did not work.") }, result.ok && focusHeading);
+      status?.report({ ok: result.ok, text: result.message ?? (result.ok ? t("done") : t("failed")) }, result.ok && focusHeading);
       if (result.ok) router.refresh();
     } catch {
-      status?.report({ ok: false, text: NETWORK_ERROR });
+      status?.report({ ok: false, text: tCommon("networkError") });
     } finally {
       setPending(false);
     }
@@ -68,20 +71,20 @@ export function MemberControls({ groupId, groupName, member, canRemove, canSetRo
     const role = member.role === "MODERATOR" ? "MEMBER" : "MODERATOR";
     void run(async () => {
       const result = await setMemberRoleAction({ groupId, userId: member.userId, role });
-      return result.ok ? { ok: true, message: `${member.name} is now ${role === "MODERATOR" ? "a moderator" : "a member"}.` } : result;
+      return result.ok ? { ok: true, message: t("nowRole", { name: member.name, role }) } : result;
     }, false);
   }
 
   function transfer() {
-    if (!window.confirm(`Hand “${groupName}” over to ${member.name}? ${member.name} becomes the owner and you become a moderator. Only the new owner can undo this.`)) return;
+    if (!window.confirm(t("confirmTransfer", { group: groupName, name: member.name }))) return;
     void run(() => transferOwnershipAction({ groupId, userId: member.userId }), true);
   }
 
   function remove() {
-    if (!window.confirm(`Remove ${member.name} from “${groupName}”? Their cards and history stay; they need a new invite to come back.`)) return;
+    if (!window.confirm(t("confirmRemove", { group: groupName, name: member.name }))) return;
     void run(async () => {
       const result = await removeMemberAction({ groupId, userId: member.userId });
-      return result.ok ? { ok: true, message: `${member.name} was removed from the group.` } : result;
+      return result.ok ? { ok: true, message: t("removed", { name: member.name }) } : result;
     }, true);
   }
 
@@ -89,18 +92,18 @@ export function MemberControls({ groupId, groupName, member, canRemove, canSetRo
   return (
     <div className="flex flex-wrap gap-2">
       {canSetRole && (
-        <button type="button" className={SMALL_BUTTON} aria-disabled={pending || undefined} onClick={changeRole} aria-label={`${member.role === "MODERATOR" ? "Make member" : "Make moderator"}: ${member.name}`}>
-          {member.role === "MODERATOR" ? "Make member" : "Make moderator"}
+        <button type="button" className={SMALL_BUTTON} aria-disabled={pending || undefined} onClick={changeRole} aria-label={member.role === "MODERATOR" ? t("makeMemberLabel", { name: member.name }) : t("makeModeratorLabel", { name: member.name })}>
+          {member.role === "MODERATOR" ? t("makeMember") : t("makeModerator")}
         </button>
       )}
       {canTransfer && (
-        <button type="button" className={SMALL_BUTTON} aria-disabled={pending || undefined} onClick={transfer} aria-label={`Hand the group over to ${member.name}`}>
-          Hand over
+        <button type="button" className={SMALL_BUTTON} aria-disabled={pending || undefined} onClick={transfer} aria-label={t("handOverLabel", { name: member.name })}>
+          {t("handOver")}
         </button>
       )}
       {canRemove && (
-        <button type="button" className={`${SMALL_BUTTON} text-red-700 dark:text-red-300`} aria-disabled={pending || undefined} onClick={remove} aria-label={`Remove ${member.name} from the group`}>
-          Remove
+        <button type="button" className={`${SMALL_BUTTON} text-red-700 dark:text-red-300`} aria-disabled={pending || undefined} onClick={remove} aria-label={t("removeLabel", { name: member.name })}>
+          {t("remove")}
         </button>
       )}
     </div>

@@ -1,12 +1,15 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { leaveGroupAction, setShareProgressAction } from "../actions";
-import { BUSY, NETWORK_ERROR, StatusMessage, type Message } from "@/app/ui/form-bits";
+import { BUSY, StatusMessage, type Message } from "@/app/ui/form-bits";
 
 /** The viewer's own membership: whether the group sees their figures, and leaving (not for the owner). */
 export function MembershipPanel({ groupId, groupName, share, canLeave }: { groupId: string; groupName: string; share: boolean; canLeave: boolean }) {
+  const t = useTranslations("groups.membership");
+  const tCommon = useTranslations("common");
   const router = useRouter();
   const [checked, setChecked] = useState(share);
   const [pending, setPending] = useState(false);
@@ -19,12 +22,12 @@ export function MembershipPanel({ groupId, groupName, share, canLeave }: { group
     setMessage(null);
     try {
       const result = await setShareProgressAction({ groupId, share: next });
-      setMessage({ ok: result.ok, text: result.message ?? (result.ok ? "Saved." : "That was not saved.") });
+      setMessage({ ok: result.ok, text: result.message ?? (result.ok ? t("saved") : t("notSaved")) });
       if (result.ok) router.refresh();
       else setChecked(!next);
     } catch {
       setChecked(!next);
-      setMessage({ ok: false, text: NETWORK_ERROR });
+      setMessage({ ok: false, text: tCommon("networkError") });
     } finally {
       setPending(false);
     }
@@ -32,18 +35,18 @@ export function MembershipPanel({ groupId, groupName, share, canLeave }: { group
 
   async function leave() {
     if (pending) return;
-    if (!window.confirm(`Leave “${groupName}”? Your cards and history stay; you need a new invite to come back.`)) return;
+    if (!window.confirm(t("confirmLeave", { group: groupName }))) return;
     setPending(true);
     setMessage(null);
     try {
       const result = await leaveGroupAction({ groupId });
-      setMessage({ ok: result.ok, text: result.message ?? (result.ok ? "You left the group." : "You did not leave the group.") });
+      setMessage({ ok: result.ok, text: result.message ?? (result.ok ? t("left") : t("notLeft")) });
       if (result.ok) {
         router.push("/groups");
         router.refresh();
       }
     } catch {
-      setMessage({ ok: false, text: NETWORK_ERROR });
+      setMessage({ ok: false, text: tCommon("networkError") });
     } finally {
       setPending(false);
     }
@@ -61,16 +64,15 @@ export function MembershipPanel({ groupId, groupName, share, canLeave }: { group
             onChange={(event) => void toggle(event.target.checked)}
             className="mt-0.5 size-4 shrink-0 accent-brand-600"
           />
-          Show my progress to the group
+          {t("share")}
         </label>
         <p id="share-progress-hint" className="mt-1 ml-6 text-xs text-slate-500 dark:text-slate-400">
-          Your reviews this week, streak, retention and mastery of the group&apos;s decks. When off, the others see only
-          that you are a member, and you are left out of the leaderboard.
+          {t("shareHint")}
         </p>
       </div>
       {canLeave && (
         <button type="button" className={`btn-secondary ${BUSY}`} aria-disabled={pending || undefined} onClick={leave}>
-          Leave group
+          {t("leave")}
         </button>
       )}
       <StatusMessage message={message} />

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { listDecks } from "@/lib/bank/queries";
 import { SHARED_DECKS } from "@/lib/bank/visibility";
@@ -12,16 +13,20 @@ import type { GroupProgress, MemberFigures } from "@/lib/groups/progress";
 import { getGroup, getGroupProgressForViewer, type GroupDetail } from "@/lib/groups/service";
 import { GroupRoleBadge } from "../role-badge";
 import { DeleteGroupButton } from "./delete-group-button";
-import { plural } from "@/lib/format";
-import { activitySentence, dateFormat, dateTimeFormat, formatPercent, goalLabel, relativeTime } from "./format";
+import { groupWords } from "./format";
 import { InvitePanel } from "./invite-panel";
 import { MemberControls, MemberStatusProvider } from "./member-controls";
 import { MembershipPanel } from "./membership-panel";
 import { DecksForm, EditGroupForm, GoalForm } from "./staff-panel";
 
-export const metadata: Metadata = { title: "Study group" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("groups.page");
+  return { title: t("metaTitle") };
+}
 
 const ROLE_ORDER: Record<GroupRoleName, number> = { OWNER: 0, MODERATOR: 1, MEMBER: 2 };
+
+type GroupWords = Awaited<ReturnType<typeof groupWords>>;
 
 interface MemberRow {
   userId: string;
@@ -45,11 +50,11 @@ async function deckOptions(db: Db): Promise<Array<{ id: string; title: string; c
   });
 }
 
-function memberRows(group: GroupDetail, progress: GroupProgress | null): MemberRow[] {
+function memberRows(group: GroupDetail, progress: GroupProgress | null, locale: string): MemberRow[] {
   if (progress) return progress.members.map(({ userId, name, role, joinedAt, figures }) => ({ userId, name, role, joinedAt, figures }));
   return group.members
     .map(({ userId, name, role, joinedAt }) => ({ userId, name, role, joinedAt, figures: undefined }))
-    .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.name.localeCompare(b.name, "en"));
+    .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.name.localeCompare(b.name, locale));
 }
 
 export default async function GroupPage({ params }: { params: Promise<{ id: string }> }) {
@@ -70,7 +75,9 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
     can(viewer, "viewFigures") ? getGroupProgressForViewer(db, user.id, group.id, now) : null,
     can(viewer, "changeDecks") ? deckOptions(db) : null,
   ]);
-  const members = memberRows(group, progress);
+  const words = await groupWords();
+  const { t, activitySentence, dateTime, goalLabel, relativeTime } = words;
+  const members = memberRows(group, progress, words.locale);
   const me = group.members.find((member) => member.userId === user.id);
   const nameOf = new Map(group.members.map((member) => [member.userId, member.name]));
   const isStaff = can(viewer, "edit") || can(viewer, "invite") || can(viewer, "changeDecks") || can(viewer, "changeGoal");
@@ -79,7 +86,7 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
     <div className="space-y-6">
       <div>
         <Link href={isMember || !viewer.isAdmin ? "/groups" : "/admin/groups"} className="text-sm font-medium text-brand-600 hover:underline dark:text-brand-500">
-          ← {isMember || !viewer.isAdmin ? "Study groups" : "All groups"}
+          ← {isMember || !viewer.isAdmin ? t("page.backToGroups") : t("page.backToAdmin")}
         </Link>
         <div className="mt-1 flex flex-wrap items-center gap-2">
           <h1 className="min-w-0 text-2xl font-bold tracking-tight break-words">{group.name}</h1>
@@ -87,22 +94,22 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
         </div>
         {group.description && <p className="mt-1 break-words text-slate-600 dark:text-slate-400">{group.description}</p>}
         <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
-          {plural(group.members.length, "member", "members")} · Daily goal: {goalLabel(group.goal).toLowerCase()}
+          {t("page.summary", { count: group.members.length, goal: goalLabel(group.goal) })}
         </p>
       </div>
 
       {!isMember && viewer.isAdmin && (
         <p className="alert-success" role="note">
-          You see this group as an administrator, not as a member: members&apos; figures stay inside the group.
+          {t("page.adminNote")}
         </p>
       )}
 
       <div className="grid gap-6 md:grid-cols-2">
         <section aria-labelledby="decks-heading" className="card space-y-3">
-          <h2 id="decks-heading" className="font-semibold">Decks</h2>
+          <h2 id="decks-heading" className="font-semibold">{t("decks.title")}</h2>
           {group.decks.length === 0 ? (
             <p className="text-sm text-slate-600 dark:text-slate-400">
-              No decks chosen yet.{can(viewer, "changeDecks") ? " Choose them under Group settings below." : ""}
+              {can(viewer, "changeDecks") ? t("decks.noneChooseBelow") : t("decks.none")}
             </p>
           ) : (
             <ul className="space-y-1">
@@ -118,24 +125,23 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
         {progress && (
           <section aria-labelledby="leaderboard-heading" className="card space-y-3">
             <div>
-              <h2 id="leaderboard-heading" className="font-semibold">This week</h2>
-              <p className="text-xs text-slate-500 dark:text-slate-400">Reviews in the last 7 days, among members who share their progress.</p>
+              <h2 id="leaderboard-heading" className="font-semibold">{t("leaderboard.title")}</h2>
+              <p className="text-xs text-slate-500 dark:text-slate-400">{t("leaderboard.hint")}</p>
             </div>
             {progress.leaderboard.length === 0 ? (
-              <p className="text-sm text-slate-600 dark:text-slate-400">Nobody shares their progress yet.</p>
+              <p className="text-sm text-slate-600 dark:text-slate-400">{t("leaderboard.empty")}</p>
             ) : (
               <ol className="space-y-1 text-sm">
                 {progress.leaderboard.map((entry) => (
                   <li key={entry.userId} className="flex items-baseline gap-3">
                     <span className="w-8 shrink-0 text-right text-slate-500 tabular-nums dark:text-slate-400">
-                      <span className="sr-only">Rank </span>
+                      <span className="sr-only">{t("leaderboard.rank")} </span>
                       {entry.rank}.
                     </span>
                     <span className={`min-w-0 flex-1 truncate ${entry.userId === user.id ? "font-semibold" : ""}`}>
-                      {entry.name}
-                      {entry.userId === user.id ? " (you)" : ""}
+                      {entry.userId === user.id ? t("leaderboard.you", { name: entry.name }) : entry.name}
                     </span>
-                    <span className="shrink-0 tabular-nums">{plural(entry.reviewsThisWeek, "review", "reviews")}</span>
+                    <span className="shrink-0 tabular-nums">{t("leaderboard.reviews", { count: entry.reviewsThisWeek })}</span>
                   </li>
                 ))}
               </ol>
@@ -146,7 +152,7 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
 
       <section aria-labelledby="members-heading" className="card overflow-hidden p-0">
         <h2 id="members-heading" tabIndex={-1} className="px-4 pt-5 font-semibold focus:outline-none sm:px-6">
-          Members ({group.members.length})
+          {t("members.title", { count: group.members.length })}
         </h2>
         <MemberStatusProvider headingId="members-heading">
           <ul className="mt-3 divide-y divide-slate-200 border-t border-slate-200 dark:divide-slate-800 dark:border-slate-800">
@@ -158,10 +164,10 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
                   <div className="flex flex-wrap items-start justify-between gap-2">
                     <div className="min-w-0">
                       <h3 className="flex flex-wrap items-center gap-2 font-semibold">
-                        <span className="break-words">{member.name}{self ? " (you)" : ""}</span>
+                        <span className="break-words">{self ? t("members.you", { name: member.name }) : member.name}</span>
                         <GroupRoleBadge role={member.role} />
                       </h3>
-                      <p className="text-xs text-slate-500 dark:text-slate-400">Joined {dateFormat.format(member.joinedAt)}</p>
+                      <p className="text-xs text-slate-500 dark:text-slate-400">{t("members.joined", { date: words.date(member.joinedAt) })}</p>
                     </div>
                     <MemberControls
                       groupId={group.id}
@@ -172,8 +178,8 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
                       canTransfer={!self && can(viewer, "transferOwnership")}
                     />
                   </div>
-                  {member.figures === null && <p className="text-sm text-slate-500 italic dark:text-slate-400">Keeps progress private</p>}
-                  {member.figures && <Figures figures={member.figures} privateToViewer={self && me?.shareProgress === false} />}
+                  {member.figures === null && <p className="text-sm text-slate-500 italic dark:text-slate-400">{t("members.keepsPrivate")}</p>}
+                  {member.figures && <Figures figures={member.figures} privateToViewer={self && me?.shareProgress === false} t={t} formatPercent={words.formatPercent} />}
                 </li>
               );
             })}
@@ -183,10 +189,10 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
 
       {me && (
         <section aria-labelledby="membership-heading" className="card space-y-3">
-          <h2 id="membership-heading" className="font-semibold">Your membership</h2>
+          <h2 id="membership-heading" className="font-semibold">{t("membership.title")}</h2>
           <MembershipPanel groupId={group.id} groupName={group.name} share={me.shareProgress} canLeave={can(viewer, "leave")} />
           {viewer.role === "OWNER" && (
-            <p className="text-xs text-slate-500 dark:text-slate-400">As the owner you cannot leave: hand the group to another member first, or delete it.</p>
+            <p className="text-xs text-slate-500 dark:text-slate-400">{t("membership.ownerCannotLeave")}</p>
           )}
         </section>
       )}
@@ -194,8 +200,8 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
       {isStaff && (
         <section aria-labelledby="settings-heading" className="card space-y-6">
           <div>
-            <h2 id="settings-heading" className="font-semibold">Group settings</h2>
-            <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">For the owner and moderators.</p>
+            <h2 id="settings-heading" className="font-semibold">{t("settings.title")}</h2>
+            <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t("settings.intro")}</p>
           </div>
           {can(viewer, "edit") && <EditGroupForm groupId={group.id} name={group.name} description={group.description} />}
           {can(viewer, "changeGoal") && (
@@ -214,8 +220,8 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
       {can(viewer, "invite") && (
         <section aria-labelledby="invite-heading" className="card space-y-4">
           <div>
-            <h2 id="invite-heading" className="font-semibold">Invite people</h2>
-            <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">A link that lets people with an account on this site join, for a number of days and uses.</p>
+            <h2 id="invite-heading" className="font-semibold">{t("invites.title")}</h2>
+            <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t("invites.intro")}</p>
           </div>
           <InvitePanel
             groupId={group.id}
@@ -223,23 +229,23 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
               id: invite.id,
               uses: invite.uses,
               maxUses: invite.maxUses,
-              expiresLabel: dateTimeFormat.format(invite.expiresAt),
-              createdLabel: dateTimeFormat.format(invite.createdAt),
+              expiresLabel: dateTime(invite.expiresAt),
+              createdLabel: dateTime(invite.createdAt),
             }))}
           />
         </section>
       )}
 
       <section aria-labelledby="activity-heading" className="card space-y-3">
-        <h2 id="activity-heading" className="font-semibold">Activity</h2>
+        <h2 id="activity-heading" className="font-semibold">{t("activity.title")}</h2>
         {group.activity.length === 0 ? (
-          <p className="text-sm text-slate-600 dark:text-slate-400">Nothing has happened yet.</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">{t("activity.empty")}</p>
         ) : (
           <ol className="space-y-2 text-sm">
             {group.activity.map((entry) => (
               <li key={entry.id} className="flex flex-wrap items-baseline justify-between gap-x-3">
                 <span className="min-w-0 break-words">{activitySentence(entry, nameOf)}</span>
-                <time dateTime={entry.createdAt.toISOString()} title={dateTimeFormat.format(entry.createdAt)} className="shrink-0 text-xs text-slate-500 dark:text-slate-400">
+                <time dateTime={entry.createdAt.toISOString()} title={dateTime(entry.createdAt)} className="shrink-0 text-xs text-slate-500 dark:text-slate-400">
                   {relativeTime(entry.createdAt, now)}
                 </time>
               </li>
@@ -250,9 +256,9 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
 
       {can(viewer, "delete") && (
         <section aria-labelledby="delete-heading" className="card space-y-3 border-red-200 dark:border-red-900">
-          <h2 id="delete-heading" className="font-semibold">Delete group</h2>
+          <h2 id="delete-heading" className="font-semibold">{t("delete.title")}</h2>
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            Removes the group, its invites, deck list and feed for everyone. Members keep their cards and review history.
+            {t("delete.intro")}
           </p>
           <DeleteGroupButton groupId={group.id} groupName={group.name} next={isMember ? "/groups" : "/admin/groups"} />
         </section>
@@ -262,26 +268,36 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
 }
 
 /** A member's figures: this week, streak, 30-day retention, and mastery per group deck. */
-function Figures({ figures, privateToViewer }: { figures: MemberFigures; privateToViewer: boolean }) {
+function Figures({
+  figures,
+  privateToViewer,
+  t,
+  formatPercent,
+}: {
+  figures: MemberFigures;
+  privateToViewer: boolean;
+  t: GroupWords["t"];
+  formatPercent: GroupWords["formatPercent"];
+}) {
   return (
     <div className="space-y-3">
-      {privateToViewer && <p className="text-xs text-slate-500 italic dark:text-slate-400">Only you see your figures: you keep your progress private.</p>}
+      {privateToViewer && <p className="text-xs text-slate-500 italic dark:text-slate-400">{t("members.privateToViewer")}</p>}
       <dl className="grid grid-cols-3 gap-2 text-sm">
         <div>
-          <dt className="text-xs text-slate-500 dark:text-slate-400">This week</dt>
-          <dd className="font-medium tabular-nums">{plural(figures.reviewsThisWeek, "review", "reviews")}</dd>
+          <dt className="text-xs text-slate-500 dark:text-slate-400">{t("members.thisWeek")}</dt>
+          <dd className="font-medium tabular-nums">{t("members.reviews", { count: figures.reviewsThisWeek })}</dd>
         </div>
         <div>
-          <dt className="text-xs text-slate-500 dark:text-slate-400">Streak</dt>
-          <dd className="font-medium tabular-nums">{plural(figures.streakDays, "day", "days")}</dd>
+          <dt className="text-xs text-slate-500 dark:text-slate-400">{t("members.streak")}</dt>
+          <dd className="font-medium tabular-nums">{t("members.streakDays", { count: figures.streakDays })}</dd>
         </div>
         <div>
-          <dt className="text-xs text-slate-500 dark:text-slate-400">Retention, 30 days</dt>
+          <dt className="text-xs text-slate-500 dark:text-slate-400">{t("members.retention")}</dt>
           <dd className="font-medium tabular-nums">
             {figures.retention30d === null ? (
               <>
                 <span aria-hidden="true">–</span>
-                <span className="sr-only">no reviews yet</span>
+                <span className="sr-only">{t("members.noReviews")}</span>
               </>
             ) : (
               formatPercent(figures.retention30d)
@@ -291,7 +307,7 @@ function Figures({ figures, privateToViewer }: { figures: MemberFigures; private
       </dl>
       {figures.mastery.length > 0 && (
         <div>
-          <h4 className="text-xs text-slate-500 dark:text-slate-400">Mastered cards per deck</h4>
+          <h4 className="text-xs text-slate-500 dark:text-slate-400">{t("members.mastery")}</h4>
           <ul className="mt-1 grid gap-x-6 gap-y-2 sm:grid-cols-2">
             {figures.mastery.map((deck) => {
               const share = deck.total > 0 ? Math.min(1, deck.mastered / deck.total) : 0;
@@ -300,8 +316,11 @@ function Figures({ figures, privateToViewer }: { figures: MemberFigures; private
                   <div className="flex items-baseline justify-between gap-2">
                     <span className="min-w-0 truncate">{deck.title}</span>
                     <span className="shrink-0 tabular-nums">
-                      {deck.mastered}/{deck.total}
-                      <span className="sr-only"> mastered</span>
+                      {t.rich("members.masteredOf", {
+                        mastered: deck.mastered,
+                        total: deck.total,
+                        sr: (chunks) => <span className="sr-only">{chunks}</span>,
+                      })}
                     </span>
                   </div>
                   <div aria-hidden="true" className="mt-1 h-1.5 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800">

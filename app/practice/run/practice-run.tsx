@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { nextPracticeItemAction, type NextItemResult, type PracticeItem } from "../actions";
 import { NumericCard, type Verdict } from "../numeric-card";
@@ -11,6 +12,7 @@ import { NumericCard, type Verdict } from "../numeric-card";
  * does the page see the correct value and the worked solution. Enter submits, Enter again moves on.
  */
 export function PracticeRun({ deck, deckTitle, total }: { deck?: string; deckTitle: string; total: number }) {
+  const t = useTranslations("practice.run");
   const [index, setIndex] = useState(0);
   const [item, setItem] = useState<PracticeItem | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -18,6 +20,11 @@ export function PracticeRun({ deck, deckTitle, total }: { deck?: string; deckTit
   const [history, setHistory] = useState<Array<{ title: string; verdict: Verdict }>>([]);
   const [finished, setFinished] = useState(false);
   const seen = useRef<string[]>([]);
+  // Read through a ref in the first load's effect, so that switching the language does not serve another question.
+  const translate = useRef(t);
+  useEffect(() => {
+    translate.current = t;
+  });
 
   const applyNext = useCallback((result: NextItemResult) => {
     if (!result.ok) {
@@ -36,7 +43,7 @@ export function PracticeRun({ deck, deckTitle, total }: { deck?: string; deckTit
     try {
       applyNext(await requestNext());
     } catch {
-      setLoadError("Could not reach the server. Check your connection and try again.");
+      setLoadError(t("offline"));
     } finally {
       setPending(false);
     }
@@ -50,7 +57,7 @@ export function PracticeRun({ deck, deckTitle, total }: { deck?: string; deckTit
         if (!cancelled) applyNext(result);
       },
       () => {
-        if (!cancelled) setLoadError("Could not reach the server. Check your connection and try again.");
+        if (!cancelled) setLoadError(translate.current("offline"));
       },
     );
     return () => {
@@ -74,8 +81,8 @@ export function PracticeRun({ deck, deckTitle, total }: { deck?: string; deckTit
     return (
       <div className="mx-auto max-w-2xl space-y-5">
         <div className="card space-y-2 text-center">
-          <p className="text-sm font-semibold tracking-wide text-slate-500 uppercase">Practice finished</p>
-          <p className="text-4xl font-bold" aria-label={`Score: ${correct} of ${done}`}>
+          <p className="text-sm font-semibold tracking-wide text-slate-500 uppercase">{t("finished")}</p>
+          <p className="text-4xl font-bold" aria-label={t("score", { correct, total: done })}>
             {correct} / {done}
           </p>
           <p className="text-slate-600 dark:text-slate-400">{deckTitle}</p>
@@ -85,14 +92,14 @@ export function PracticeRun({ deck, deckTitle, total }: { deck?: string; deckTit
             <li key={position} className="flex items-center justify-between gap-3 px-4 py-2.5 text-sm">
               <span>{entry.title}</span>
               <span className={entry.verdict === "correct" ? "font-semibold text-emerald-700 dark:text-emerald-300" : "font-semibold text-red-700 dark:text-red-300"}>
-                {entry.verdict === "correct" ? "Correct" : "Wrong"}
+                {entry.verdict === "correct" ? t("correct") : t("wrong")}
               </span>
             </li>
           ))}
         </ol>
         <div className="flex flex-wrap gap-3">
-          <a href={`/practice/run?${new URLSearchParams({ ...(deck ? { deck } : {}), n: String(total) })}`} className="btn-primary">Practice again</a>
-          <Link href="/practice" className="btn-secondary">Choose another deck</Link>
+          <a href={`/practice/run?${new URLSearchParams({ ...(deck ? { deck } : {}), n: String(total) })}`} className="btn-primary">{t("again")}</a>
+          <Link href="/practice" className="btn-secondary">{t("chooseAnotherDeck")}</Link>
         </div>
       </div>
     );
@@ -103,11 +110,9 @@ export function PracticeRun({ deck, deckTitle, total }: { deck?: string; deckTit
       <div className="space-y-2">
         <div className="flex items-baseline justify-between text-sm text-slate-600 dark:text-slate-400">
           <span>{deckTitle}</span>
-          <span>
-            Question {Math.min(index + 1, total)} of {total} · {correct} correct
-          </span>
+          <span>{t("position", { number: Math.min(index + 1, total), total, correct })}</span>
         </div>
-        <div className="h-2 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800" role="progressbar" aria-label="Practice progress" aria-valuemin={0} aria-valuemax={total} aria-valuenow={done}>
+        <div className="h-2 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800" role="progressbar" aria-label={t("progress")} aria-valuemin={0} aria-valuemax={total} aria-valuenow={done}>
           <div className="h-full rounded-full bg-brand-600 transition-[width]" style={{ width: `${(done / total) * 100}%` }} />
         </div>
       </div>
@@ -115,11 +120,11 @@ export function PracticeRun({ deck, deckTitle, total }: { deck?: string; deckTit
       {loadError ? (
         <div className="card space-y-3" role="alert">
           <p>{loadError}</p>
-          <button type="button" className="btn-secondary" onClick={() => void load()}>Try again</button>
+          <button type="button" className="btn-secondary" onClick={() => void load()}>{t("tryAgain")}</button>
         </div>
       ) : !item ? (
         <div className="card space-y-3" aria-busy="true">
-          <span className="sr-only">Loading a question…</span>
+          <span className="sr-only">{t("loading")}</span>
           <div className="h-6 w-2/3 animate-pulse rounded bg-slate-200 dark:bg-slate-800" />
           <div className="h-24 animate-pulse rounded bg-slate-200 dark:bg-slate-800" />
         </div>
@@ -131,7 +136,7 @@ export function PracticeRun({ deck, deckTitle, total }: { deck?: string; deckTit
           onGraded={(graded) => setHistory((previous) => [...previous, { title: item.title, verdict: graded.verdict }])}
           after={() => (
             <button type="button" className="btn-primary" onClick={next} disabled={pending} autoFocus>
-              {index + 1 >= total ? "See your score" : "Next question"} <kbd className="rounded border border-white/40 px-1.5 text-xs">Enter</kbd>
+              {index + 1 >= total ? t("seeScore") : t("nextQuestion")} <kbd className="rounded border border-white/40 px-1.5 text-xs">{t("enter")}</kbd>
             </button>
           )}
         />

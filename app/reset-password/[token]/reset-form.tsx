@@ -1,13 +1,18 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { FormField } from "@/app/ui/form-field";
+import { useServerMessage } from "@/app/ui/use-server-message";
 import { resetPasswordSchema } from "@/lib/admin/schemas";
 import { PASSWORD_MIN_LENGTH, fieldErrorsOf } from "@/lib/validation/auth";
 import { resetPasswordAction } from "./actions";
 
 export function ResetPasswordForm({ token }: { token: string }) {
+  const t = useTranslations("auth");
+  const tCommon = useTranslations("common");
+  const serverMessage = useServerMessage();
   const [pending, setPending] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
@@ -20,7 +25,9 @@ export function ResetPasswordForm({ token }: { token: string }) {
     setFormError(null);
     const parsed = resetPasswordSchema.safeParse(input);
     if (!parsed.success) {
-      setFieldErrors(fieldErrorsOf(parsed.error));
+      // The schema's messages are lib/'s English: translated like the server's.
+      const errors = fieldErrorsOf(parsed.error);
+      setFieldErrors(Object.fromEntries(Object.entries(errors).map(([field, messages]) => [field, messages.map(serverMessage)])));
       return;
     }
     setFieldErrors({});
@@ -28,13 +35,13 @@ export function ResetPasswordForm({ token }: { token: string }) {
     try {
       const result = await resetPasswordAction(token, input);
       if (!result.ok) {
-        setFormError(result.message ?? "The password was not changed.");
+        setFormError(result.message ?? t("reset.notChanged"));
         setFieldErrors(result.fieldErrors ?? {});
         return;
       }
-      setDone(result.message ?? "Password set.");
+      setDone(result.message ?? t("reset.done"));
     } catch {
-      setFormError("Could not reach the server. Check your connection and try again.");
+      setFormError(tCommon("networkError"));
     } finally {
       setPending(false);
     }
@@ -44,7 +51,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
     return (
       <div className="space-y-4">
         <p className="alert-success" role="status">{done}</p>
-        <Link href="/login" className="btn-primary">Log in</Link>
+        <Link href="/login" className="btn-primary">{t("reset.logIn")}</Link>
       </div>
     );
   }
@@ -53,16 +60,16 @@ export function ResetPasswordForm({ token }: { token: string }) {
       {formError && <p className="alert-error" role="alert">{formError}</p>}
       <FormField
         name="password"
-        label="New password"
+        label={t("reset.newPassword")}
         type="password"
         autoComplete="new-password"
         required
         autoFocus
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few random words make a strong one.`}
+        hint={t("passwordHint", { min: PASSWORD_MIN_LENGTH })}
         errors={fieldErrors.password}
       />
-      <FormField name="confirmPassword" label="Repeat new password" type="password" autoComplete="new-password" required errors={fieldErrors.confirmPassword} />
-      <button type="submit" className="btn-primary w-full" disabled={pending}>{pending ? "Saving…" : "Set new password"}</button>
+      <FormField name="confirmPassword" label={t("reset.repeatNewPassword")} type="password" autoComplete="new-password" required errors={fieldErrors.confirmPassword} />
+      <button type="submit" className="btn-primary w-full" disabled={pending}>{pending ? t("reset.submitting") : t("reset.submit")}</button>
     </form>
   );
 }

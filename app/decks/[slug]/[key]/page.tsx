@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { getCurrentUser, requireUser } from "@/lib/auth/session";
 import { getQuestionDetail } from "@/lib/bank/queries";
 import { getDb } from "@/lib/db";
@@ -17,12 +18,13 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const { key } = await params;
   const viewer = await getCurrentUser();
   const question = await getDb().question.findFirst({ where: { key, status: "ACTIVE", deck: visibleDecks(viewer?.id ?? null) }, select: { title: true } });
-  return { title: question?.title ?? "Question" };
+  return { title: question?.title ?? (await getTranslations("decks.question"))("metaTitle") };
 }
 
 export default async function QuestionPage({ params }: { params: Params }) {
   const { slug, key } = await params;
   const user = await requireUser(`/decks/${slug}/${key}`);
+  const t = await getTranslations("decks.question");
   const question = await getQuestionDetail(getDb(), slug, key, user.id);
   if (!question) notFound();
   const card = await getDb().card.findFirst({ where: { userId: user.id, question: { key } }, select: { suspended: true, leech: true, questionId: true } });
@@ -34,14 +36,12 @@ export default async function QuestionPage({ params }: { params: Params }) {
 
   return (
     <article className="mx-auto max-w-3xl space-y-5">
-      <nav aria-label="Breadcrumb" className="flex flex-wrap items-center gap-x-1 text-sm text-slate-500 dark:text-slate-400">
-        <Link href="/decks" className="hover:underline">Decks</Link>
+      <nav aria-label={t("breadcrumb")} className="flex flex-wrap items-center gap-x-1 text-sm text-slate-500 dark:text-slate-400">
+        <Link href="/decks" className="hover:underline">{t("decks")}</Link>
         <span aria-hidden="true">/</span>
         <Link href={deckHref} className="hover:underline">{question.deck.title}</Link>
         <span aria-hidden="true">/</span>
-        <span>
-          {question.position} of {question.total}
-        </span>
+        <span>{t("position", { position: question.position, total: question.total })}</span>
       </nav>
       <header className="space-y-2">
         <h1 className="text-2xl font-bold tracking-tight">{question.title}</h1>

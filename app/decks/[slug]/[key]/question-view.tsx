@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { ChoiceList } from "@/app/ui/choice-list";
@@ -31,6 +32,7 @@ function isTyping(target: EventTarget | null): boolean {
  * 1–6 pick a choice, ← and → move to the previous or next question.
  */
 export function QuestionView({ kind, promptHtml, answerHtml, explanationHtml, choices, previousHref, nextHref }: QuestionViewProps) {
+  const t = useTranslations("decks.question");
   const [revealed, setRevealed] = useState(false);
   const [picked, setPicked] = useState<number | null>(null);
 
@@ -57,7 +59,7 @@ export function QuestionView({ kind, promptHtml, answerHtml, explanationHtml, ch
   return (
     <div className="space-y-5">
       <section aria-labelledby="prompt-heading" className="card">
-        <h2 id="prompt-heading" className="sr-only">Question</h2>
+        <h2 id="prompt-heading" className="sr-only">{t("promptHeading")}</h2>
         <div className="prose-receptive" dangerouslySetInnerHTML={{ __html: promptHtml }} />
         {kind === "MULTIPLE_CHOICE" && (
           <ChoiceList
@@ -79,24 +81,24 @@ export function QuestionView({ kind, promptHtml, answerHtml, explanationHtml, ch
 
       {pickedChoice && (
         <p role="status" className={pickedChoice.correct ? "alert-success" : "alert-error"}>
-          {pickedChoice.correct ? "Right." : "Not quite: the correct choice is highlighted."}
+          {pickedChoice.correct ? t("right") : t("notQuite")}
         </p>
       )}
 
       {revealed ? (
         <section aria-labelledby="answer-heading" className="card space-y-4">
           <div>
-            <h2 id="answer-heading" className="mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">Answer</h2>
+            <h2 id="answer-heading" className="mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">{t("answer")}</h2>
             <div className="prose-receptive" dangerouslySetInnerHTML={{ __html: answerHtml }} />
           </div>
           <div className="border-t border-slate-200 pt-4 dark:border-slate-800">
-            <h2 className="mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">Explanation</h2>
+            <h2 className="mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">{t("explanation")}</h2>
             <div className="prose-receptive" dangerouslySetInnerHTML={{ __html: explanationHtml }} />
           </div>
         </section>
       ) : (
         <button type="button" className="btn-primary w-full sm:w-auto" onClick={() => setRevealed(true)}>
-          Show answer <kbd className="rounded border border-white/40 px-1.5 text-xs">Space</kbd>
+          {t("showAnswer")} <kbd className="rounded border border-white/40 px-1.5 text-xs">{t("space")}</kbd>
         </button>
       )}
 
@@ -107,6 +109,7 @@ export function QuestionView({ kind, promptHtml, answerHtml, explanationHtml, ch
 
 /** Previous/next links; ← and → follow them unless focus is in a text field. */
 export function QuestionNavigation({ previousHref, nextHref }: { previousHref: string | null; nextHref: string | null }) {
+  const t = useTranslations("decks.question");
   const router = useRouter();
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
@@ -118,9 +121,9 @@ export function QuestionNavigation({ previousHref, nextHref }: { previousHref: s
     return () => window.removeEventListener("keydown", onKeyDown);
   }, [nextHref, previousHref, router]);
   return (
-    <nav aria-label="Question navigation" className="flex items-center justify-between gap-3 border-t border-slate-200 pt-4 dark:border-slate-800">
-      {previousHref ? <Link href={previousHref} className="btn-secondary" rel="prev">← Previous</Link> : <span />}
-      {nextHref ? <Link href={nextHref} className="btn-secondary" rel="next">Next →</Link> : <span />}
+    <nav aria-label={t("navigation")} className="flex items-center justify-between gap-3 border-t border-slate-200 pt-4 dark:border-slate-800">
+      {previousHref ? <Link href={previousHref} className="btn-secondary" rel="prev">{t("previous")}</Link> : <span />}
+      {nextHref ? <Link href={nextHref} className="btn-secondary" rel="next">{t("next")}</Link> : <span />}
     </nav>
   );
 }
