@@ -7,6 +7,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { GENERIC_ERROR_MESSAGE, isAppError } from "@/lib/errors";
 import { renderMarkdown } from "@/lib/markdown";
+import { questionLanguageForRequest } from "@/app/content-language";
 import { pickNumericQuestion, serveNumericQuestion, submitNumericAnswer } from "@/lib/practice/numeric";
 
 export interface PracticeItem {
@@ -16,6 +17,9 @@ export interface PracticeItem {
   title: string;
   promptHtml: string;
   unit: string;
+  /** The learner's language has no translation of this question (English shown), or an outdated one. */
+  fallback?: boolean;
+  stale?: boolean;
 }
 
 export type NextItemResult = { ok: true; item: PracticeItem } | { ok: false; message: string };
@@ -54,16 +58,19 @@ export async function nextPracticeItemAction(input: unknown): Promise<NextItemRe
     const db = getDb();
     const question = await pickNumericQuestion(db, { deckSlug: parsed.data.deck, key: parsed.data.questionKey, exclude: parsed.data.exclude });
     if (!question) return { ok: false, message: t("noNumericQuestions") };
-    const served = await serveNumericQuestion(db, user.id, question.id);
+    const { language, script } = await questionLanguageForRequest();
+    const served = await serveNumericQuestion(db, user.id, question.id, undefined, language);
     return {
       ok: true,
       item: {
         attemptId: served.attemptId,
         questionKey: served.questionKey,
         deckSlug: served.deckSlug,
-        title: served.title,
-        promptHtml: renderMarkdown(served.prompt, assetBase(served.deckSlug)),
+        title: script(served.title, served.language),
+        promptHtml: renderMarkdown(script(served.prompt, served.language), assetBase(served.deckSlug)),
         unit: served.unit,
+        fallback: served.fallback,
+        stale: served.stale,
       },
     };
   } catch (error) {
@@ -78,17 +85,18 @@ export async function submitPracticeAnswerAction(input: unknown): Promise<Submit
   const user = await getCurrentUser();
   if (!user) return { ok: false, counted: false, message: (await getTranslations("practice.errors"))("sessionEnded") };
   try {
-    const result = await submitNumericAnswer(getDb(), user.id, input);
+    const { language, script } = await questionLanguageForRequest();
+    const result = await submitNumericAnswer(getDb(), user.id, input, undefined, language);
     // The answer checker explains an unreadable answer in English (lib/); the server catalogue translates it.
     if (!result.ok) return { ok: false, counted: false, message: (await serverMessageTranslator()).message(result.message) };
     return {
       ok: true,
       verdict: result.verdict,
-      feedbackHtml: result.feedback ? renderMarkdown(result.feedback) : null,
+      feedbackHtml: result.feedback ? renderMarkdown(script(result.feedback, language)) : null,
       correctAnswerText: result.correctAnswerText,
       unit: result.unit,
-      solutionHtml: renderMarkdown(result.solution),
-      explanationHtml: renderMarkdown(result.explanation),
+      solutionHtml: renderMarkdown(script(result.solution, language)),
+      explanationHtml: renderMarkdown(script(result.explanation, language)),
     };
   } catch (error) {
     const translate = await serverMessageTranslator();

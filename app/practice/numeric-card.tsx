@@ -19,27 +19,32 @@ interface NumericCardProps {
   onGraded?: (graded: Graded) => void;
   /** Rendered under the feedback once graded (e.g. a Next button). */
   after?: (graded: Graded) => ReactNode;
+  /** The grading's texts in another language (the study card flipped to it); the verdict and numbers stay. */
+  gradedTexts?: { feedbackHtml: string | null; solutionHtml: string; explanationHtml: string } | null;
+  /** Shown next to the title: the card's language controls (study). */
+  titleExtra?: ReactNode;
 }
 
 /**
  * One served numeric instance: the prompt, an answer box (Enter submits; unparseable input is explained and not
  * counted), then the verdict, the correct value and the worked solution, all from the server.
  */
-export function NumericCard({ item, titleAs: Title = "h2", onGraded, after }: NumericCardProps) {
+export function NumericCard({ item, titleAs: Title = "h2", onGraded, after, gradedTexts, titleExtra }: NumericCardProps) {
   const t = useTranslations("practice.card");
   const [answer, setAnswer] = useState("");
   const [inputError, setInputError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  const [graded, setGraded] = useState<Graded | null>(null);
+  const [gradedResult, setGraded] = useState<Graded | null>(null);
+  const graded = gradedResult && gradedTexts ? { ...gradedResult, ...gradedTexts } : gradedResult;
   const inputRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    if (!graded) inputRef.current?.focus();
-  }, [graded]);
+    if (!gradedResult) inputRef.current?.focus();
+  }, [gradedResult]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (pending || graded) return;
+    if (pending || gradedResult) return;
     if (answer.trim() === "") {
       setInputError(t("typeFirst"));
       return;
@@ -70,6 +75,7 @@ export function NumericCard({ item, titleAs: Title = "h2", onGraded, after }: Nu
     <>
       <section aria-labelledby={`numeric-title-${item.attemptId}`} className="card space-y-4">
         <Title id={`numeric-title-${item.attemptId}`} className="text-lg font-semibold">{item.title}</Title>
+        {titleExtra}
         <div className="prose-receptive" dangerouslySetInnerHTML={{ __html: item.promptHtml }} />
         <form onSubmit={submit} noValidate className="space-y-2">
           <label htmlFor="numeric-answer" className="field-label">

@@ -8,6 +8,9 @@ import { renderInlineMarkdown, renderMarkdown } from "@/lib/markdown";
 import { adoptBrowserTimeZone, loadStudySettings } from "@/lib/study/settings";
 import { serverMessageTranslator } from "@/app/server-messages";
 import { getTranslations } from "next-intl/server";
+import { questionLanguageForRequest } from "@/app/content-language";
+import { cardInLanguage } from "@/lib/study/card-language";
+import type { QuestionLanguage } from "@/lib/content/translations";
 import { checkChoice, dueByEndOfTomorrow, getNextStudyCard, setCardSuspended, submitReview, undoLastReview, type ChoiceCheck, type ReviewOutcome } from "@/lib/study/service";
 import { z } from "zod";
 
@@ -26,6 +29,13 @@ export interface StudyCardView {
   explanationHtml: string;
   choicesHtml: string[];
   numeric: { attemptId: string; promptHtml: string; unit: string } | null;
+  /** The language the texts are in; `fallback` when the learner's language has no translation (English shown). */
+  language: QuestionLanguage;
+  fallback: boolean;
+  /** The translation was made from an older English version. */
+  stale: boolean;
+  /** The question has both languages: the card can be flipped. */
+  bilingual: boolean;
   cardVersion: string;
   intervals: Record<1 | 2 | 3 | 4, string>;
   remaining: { new: number; learning: number; review: number };
@@ -65,13 +75,14 @@ export async function nextStudyCardAction(input: unknown): Promise<NextCardRespo
     if (!parsed.success) return invalidRequest();
     const db = getDb();
     const settings = await loadStudySettings(db, userId);
-    const result = await getNextStudyCard(db, userId, settings, new Date(), parsed.data.deck);
+    const { language, script } = await questionLanguageForRequest();
+    const result = await getNextStudyCard(db, userId, settings, new Date(), parsed.data.deck, language);
     if (result.done) {
       const dueTomorrow = await dueByEndOfTomorrow(db, userId, settings, new Date());
       return { ok: true, done: true, nextLearningDue: result.nextLearningDue?.toISOString() ?? null, dueTomorrow } as const;
     }
     const card = result.card;
-    const markdown = (source: string) => renderMarkdown(source, { assetBaseUrl: `/content-assets/${card.deckSlug}/` });
+    const markdown = (source: string) => renderMarkdown(script(source, card.language), { assetBaseUrl: `/content-assets/${card.deckSlug}/` });
     return {
       ok: true,
       done: false,
@@ -79,16 +90,20 @@ export async function nextStudyCardAction(input: unknown): Promise<NextCardRespo
         questionId: card.questionId,
         questionKey: card.questionKey,
         deckSlug: card.deckSlug,
-        deckTitle: card.deckTitle,
+        deckTitle: script(card.deckTitle, language),
         kind: card.kind,
         queueKind: card.queueKind,
-        title: card.title,
+        title: script(card.title, card.language),
         // Numeric cards show their served instance; the raw prompt has placeholders.
         promptHtml: card.kind === "NUMERIC" ? "" : markdown(card.prompt),
         answerHtml: card.kind === "NUMERIC" ? "" : markdown(card.answer),
         explanationHtml: card.kind === "NUMERIC" ? "" : markdown(card.explanation),
-        choicesHtml: card.choices.map((choice) => renderInlineMarkdown(choice)),
+        choicesHtml: card.choices.map((choice) => renderInlineMarkdown(script(choice, card.language))),
         numeric: card.numeric ? { attemptId: card.numeric.attemptId, promptHtml: markdown(card.numeric.prompt), unit: card.numeric.unit } : null,
+        language: card.language,
+        fallback: card.fallback,
+        stale: card.stale,
+        bilingual: card.bilingual,
         cardVersion: card.cardVersion,
         intervals: card.intervals,
         remaining: card.remaining,
@@ -101,10 +116,20 @@ export type ChoiceResponse = ({ ok: true } & Omit<ChoiceCheck, "why"> & { whyHtm
 
 export async function checkChoiceAction(input: unknown): Promise<ChoiceResponse> {
   return asUser(async () => {
-    const parsed = z.object({ questionId: z.string().min(1).max(64), choiceIndex: z.number().int().min(0).max(10) }).safeParse(input);
+    const parsed = z
+      .object({ questionId: z.string().min(1).max(64), choiceIndex: z.number().int().min(0).max(10), language: z.enum(["en", "zh"]).optional() })
+      .safeParse(input);
     if (!parsed.success) return invalidRequest();
-    const result = await checkChoice(getDb(), parsed.data.questionId, parsed.data.choiceIndex);
-    return { ok: true, correct: result.correct, correctIndexes: result.correctIndexes, whyHtml: result.why.map((why) => (why ? renderInlineMarkdown(why) : null)) } as const;
+    // The reasons come in the language the card is shown in (the learner may have flipped it).
+    const { language, script } = await questionLanguageForRequest();
+    const shown = parsed.data.language ?? language;
+    const result = await checkChoice(getDb(), parsed.data.questionId, parsed.data.choiceIndex, shown);
+    return {
+      ok: true,
+      correct: result.correct,
+      correctIndexes: result.correctIndexes,
+      whyHtml: result.why.map((why) => (why ? renderInlineMarkdown(script(why, shown)) : null)),
+    } as const;
   });
 }
 
@@ -140,4 +165,51 @@ export async function suspendCardAction(input: unknown): Promise<{ ok: true } | 
 export async function reportTimeZoneAction(timeZone: unknown): Promise<{ ok: boolean }> {
   const result = await asUser(async (userId) => ({ ok: await adoptBrowserTimeZone(getDb(), userId, timeZone) }));
   return { ok: "ok" in result && result.ok === true };
+}
+
+/** A card's texts in one language, rendered: the study card's "show in the other language". */
+export interface CardTextsView {
+  language: QuestionLanguage;
+  fallback: boolean;
+  stale: boolean;
+  title: string;
+  promptHtml: string;
+  answerHtml: string;
+  explanationHtml: string;
+  choicesHtml: string[];
+  whyHtml: Array<string | null>;
+  numeric: { promptHtml: string; graded: { feedbackHtml: string | null; solutionHtml: string; explanationHtml: string } | null } | null;
+}
+
+export async function cardInLanguageAction(input: unknown): Promise<({ ok: true } & CardTextsView) | Failure> {
+  return asUser(async (userId) => {
+    const { script } = await questionLanguageForRequest();
+    const texts = await cardInLanguage(getDb(), userId, input);
+    const write = (source: string) => script(source, texts.language);
+    const markdown = (source: string) => (source ? renderMarkdown(write(source)) : "");
+    return {
+      ok: true,
+      language: texts.language,
+      fallback: texts.fallback,
+      stale: texts.stale,
+      title: write(texts.title),
+      promptHtml: markdown(texts.prompt),
+      answerHtml: markdown(texts.answer),
+      explanationHtml: markdown(texts.explanation),
+      choicesHtml: texts.choices.map((choice) => renderInlineMarkdown(write(choice.text))),
+      whyHtml: texts.choices.map((choice) => (choice.why ? renderInlineMarkdown(write(choice.why)) : null)),
+      numeric: texts.numeric
+        ? {
+            promptHtml: markdown(texts.numeric.prompt),
+            graded: texts.numeric.graded
+              ? {
+                  feedbackHtml: texts.numeric.graded.feedback ? markdown(texts.numeric.graded.feedback) : null,
+                  solutionHtml: markdown(texts.numeric.graded.solution),
+                  explanationHtml: markdown(texts.numeric.graded.explanation),
+                }
+              : null,
+          }
+        : null,
+    } as const;
+  });
 }

@@ -4,8 +4,19 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { NumericCard } from "@/app/practice/numeric-card";
+import { CardLanguageBar } from "@/app/ui/card-language-bar";
 import { ChoiceList } from "@/app/ui/choice-list";
-import { checkChoiceAction, nextStudyCardAction, submitReviewAction, undoLastReviewAction, type ChoiceResponse, type NextCardResponse, type StudyCardView } from "./actions";
+import {
+  cardInLanguageAction,
+  checkChoiceAction,
+  nextStudyCardAction,
+  submitReviewAction,
+  undoLastReviewAction,
+  type CardTextsView,
+  type ChoiceResponse,
+  type NextCardResponse,
+  type StudyCardView,
+} from "./actions";
 
 type Rating = 1 | 2 | 3 | 4;
 const RATING_KEYS = { 1: "again", 2: "hard", 3: "good", 4: "easy" } as const satisfies Record<Rating, string>;
@@ -53,6 +64,9 @@ export function StudySession({ deck, scopeTitle, initialTotal }: { deck?: string
   const [numericCorrect, setNumericCorrect] = useState<boolean | null>(null);
   const [pending, setPending] = useState(false);
   const [reviewed, setReviewed] = useState(0);
+  // The card in the other language, when the learner flipped it (L); null shows it as served.
+  const [flipped, setFlipped] = useState<CardTextsView | null>(null);
+  const [flipping, setFlipping] = useState(false);
   const requestId = useRef<string>("");
   const shownAt = useRef<number>(0);
   // Read through a ref in the first load's effect, so that switching the language does not fetch the card again.
@@ -70,6 +84,7 @@ export function StudySession({ deck, scopeTitle, initialTotal }: { deck?: string
     setRevealed(false);
     setPicked(null);
     setNumericCorrect(null);
+    setFlipped(null);
     if (result.done) {
       setCard(null);
       setDone(result);
@@ -147,7 +162,7 @@ export function StudySession({ deck, scopeTitle, initialTotal }: { deck?: string
     if (!card || card.kind !== "MULTIPLE_CHOICE" || picked || pending || index >= card.choicesHtml.length) return;
     setPending(true);
     try {
-      const result = await checkChoiceAction({ questionId: card.questionId, choiceIndex: index });
+      const result = await checkChoiceAction({ questionId: card.questionId, choiceIndex: index, language: flipped?.language ?? card.language });
       if (!result.ok) setError(result.message);
       else setPicked({ index, result });
     } catch {
@@ -155,6 +170,27 @@ export function StudySession({ deck, scopeTitle, initialTotal }: { deck?: string
     } finally {
       setPending(false);
     }
+  }
+
+  /** Fetches the card's texts in `language` (for a numeric card: the same numbers, and the grading if answered). */
+  async function loadLanguage(language: "en" | "zh") {
+    if (!card) return;
+    setFlipping(true);
+    try {
+      const result = await cardInLanguageAction({ questionId: card.questionId, language, ...(card.numeric ? { attemptId: card.numeric.attemptId } : {}) });
+      if (!result.ok) setError(result.message);
+      else setFlipped(result);
+    } catch {
+      setError(t("errors.offline"));
+    } finally {
+      setFlipping(false);
+    }
+  }
+
+  function flip() {
+    if (!card || !card.bilingual || flipping) return;
+    if (flipped) setFlipped(null);
+    else void loadLanguage(card.language === "en" ? "zh" : "en");
   }
 
   async function undo() {
@@ -177,9 +213,9 @@ export function StudySession({ deck, scopeTitle, initialTotal }: { deck?: string
   }
 
   // Keyboard shortcuts; the numeric answer box handles its own Enter.
-  const handlers = useRef({ rate, pick, undo, reveal: () => setRevealed(true) });
+  const handlers = useRef({ rate, pick, undo, flip, reveal: () => setRevealed(true) });
   useEffect(() => {
-    handlers.current = { rate, pick, undo, reveal: () => setRevealed(true) };
+    handlers.current = { rate, pick, undo, flip, reveal: () => setRevealed(true) };
   });
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
@@ -189,6 +225,9 @@ export function StudySession({ deck, scopeTitle, initialTotal }: { deck?: string
       if (key === "u" || key === "U") {
         event.preventDefault();
         void handlers.current.undo();
+      } else if (key === "l" || key === "L") {
+        event.preventDefault();
+        handlers.current.flip();
       } else if (key === " " && card?.kind === "FLASHCARD" && !revealed) {
         event.preventDefault();
         handlers.current.reveal();
@@ -209,6 +248,23 @@ export function StudySession({ deck, scopeTitle, initialTotal }: { deck?: string
 
   const remaining = card ? card.remaining.new + card.remaining.learning + card.remaining.review : 0;
   const total = Math.max(reviewed + remaining, 1);
+
+  // What the card shows: the flipped texts when the learner asked for the other language.
+  const shown = card
+    ? {
+        language: flipped?.language ?? card.language,
+        fallback: flipped ? flipped.fallback : card.fallback,
+        stale: flipped ? flipped.stale : card.stale,
+        title: flipped?.title ?? card.title,
+        promptHtml: flipped?.promptHtml ?? card.promptHtml,
+        answerHtml: flipped?.answerHtml ?? card.answerHtml,
+        explanationHtml: flipped?.explanationHtml ?? card.explanationHtml,
+        choicesHtml: flipped?.choicesHtml ?? card.choicesHtml,
+      }
+    : null;
+  const languageBar = card && shown && (
+    <CardLanguageBar language={shown.language} fallback={shown.fallback} stale={shown.stale} bilingual={card.bilingual} pending={flipping} onFlip={flip} />
+  );
 
   /** An interval preview in the interface language; a label of another shape is shown as it is. */
   function intervalText(label: string): string {
@@ -268,7 +324,7 @@ export function StudySession({ deck, scopeTitle, initialTotal }: { deck?: string
           <div className="h-6 w-2/3 animate-pulse rounded bg-slate-200 dark:bg-slate-800" />
           <div className="h-24 animate-pulse rounded bg-slate-200 dark:bg-slate-800" />
         </div>
-      ) : (
+      ) : !shown ? null : (
         <>
           <div className="flex items-center justify-between text-xs text-slate-500 dark:text-slate-400">
             <span>
@@ -279,24 +335,38 @@ export function StudySession({ deck, scopeTitle, initialTotal }: { deck?: string
           {card.kind === "NUMERIC" && card.numeric ? (
             <NumericCard
               key={card.numeric.attemptId}
-              item={{ attemptId: card.numeric.attemptId, questionKey: card.questionKey, deckSlug: card.deckSlug, title: card.title, promptHtml: card.numeric.promptHtml, unit: card.numeric.unit }}
-              onGraded={(graded) => setNumericCorrect(graded.verdict === "correct")}
+              item={{
+                attemptId: card.numeric.attemptId,
+                questionKey: card.questionKey,
+                deckSlug: card.deckSlug,
+                title: shown.title,
+                promptHtml: flipped?.numeric?.promptHtml ?? card.numeric.promptHtml,
+                unit: card.numeric.unit,
+              }}
+              titleExtra={languageBar}
+              gradedTexts={flipped?.numeric?.graded ?? null}
+              onGraded={(graded) => {
+                setNumericCorrect(graded.verdict === "correct");
+                // A flipped card fetches the grading's texts in its language too.
+                if (flipped) void loadLanguage(flipped.language);
+              }}
             />
           ) : (
             <section aria-labelledby="study-title" className="card min-h-48 space-y-4">
-              <h1 id="study-title" className="text-lg font-semibold">{card.title}</h1>
-              <div className="prose-receptive" dangerouslySetInnerHTML={{ __html: card.promptHtml }} />
+              <h1 id="study-title" className="text-lg font-semibold" lang={shown.language === "zh" ? "zh" : "en"}>{shown.title}</h1>
+              {languageBar}
+              <div className="prose-receptive" dangerouslySetInnerHTML={{ __html: shown.promptHtml }} />
               {card.kind === "MULTIPLE_CHOICE" && (
                 <ChoiceList
                   disabled={picked !== null || pending}
                   onPick={(index) => void pick(index)}
-                  choices={card.choicesHtml.map((html, index) => {
+                  choices={shown.choicesHtml.map((html, index) => {
                     const isRight = picked?.result.correctIndexes.includes(index) ?? false;
                     return {
                       html,
                       picked: picked?.index === index,
                       state: !picked ? "idle" : isRight ? "correct" : picked.index === index ? "wrong" : "muted",
-                      whyHtml: picked && !isRight && picked.index === index ? picked.result.whyHtml[index] ?? null : null,
+                      whyHtml: picked && !isRight && picked.index === index ? (flipped?.whyHtml[index] ?? picked.result.whyHtml[index] ?? null) : null,
                     };
                   })}
                 />
@@ -305,11 +375,11 @@ export function StudySession({ deck, scopeTitle, initialTotal }: { deck?: string
                 <div className="space-y-4 border-t border-slate-200 pt-4 dark:border-slate-800">
                   <div>
                     <h2 className="mb-1 text-sm font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">{t("answer")}</h2>
-                    <div className="prose-receptive" dangerouslySetInnerHTML={{ __html: card.answerHtml }} />
+                    <div className="prose-receptive" dangerouslySetInnerHTML={{ __html: shown.answerHtml }} />
                   </div>
                   <details className="text-sm" open={card.kind === "FLASHCARD"}>
                     <summary className="cursor-pointer font-medium">{t("explanation")}</summary>
-                    <div className="prose-receptive mt-2" dangerouslySetInnerHTML={{ __html: card.explanationHtml }} />
+                    <div className="prose-receptive mt-2" dangerouslySetInnerHTML={{ __html: shown.explanationHtml }} />
                   </details>
                 </div>
               )}

@@ -9,6 +9,7 @@
 import type { Db } from "@/lib/db-client";
 import { refreshBankOrder } from "@/lib/bank/order";
 import { planSeedAgainstDb, seedQuestionBank, type SeedSummary } from "@/lib/bank/seed";
+import { readDeckTranslations } from "@/lib/bank/deck-text";
 import { STORED_CONTENT_SELECT, contentColumns, contentOfRow, revisionSnapshot } from "@/lib/bank/stored";
 import { ContentArchiveError, exportBankFiles, packContentZip, unpackContentZip } from "@/lib/content/archive";
 import type { ContentIssue } from "@/lib/content/errors";
@@ -32,13 +33,13 @@ export async function exportBankZip(db: Db, actorId: string, deckSlug?: string):
     // The shared bank only: learners' personal (imported) decks are theirs (lib/bank/visibility.ts).
     where: { ...SHARED_DECKS, ...(deckSlug ? { slug: deckSlug } : {}) },
     orderBy: [{ order: "asc" }, { slug: "asc" }],
-    select: { id: true, slug: true, title: true, description: true, order: true },
+    select: { id: true, slug: true, title: true, description: true, order: true, translations: true },
   });
   if (deckSlug && decks.length === 0) throw new AppError("NOT_FOUND", `There is no deck "${deckSlug}".`);
   // Archived questions stay in the database only: a content folder has no such state.
   const rows = await db.question.findMany({ where: { status: "ACTIVE", deckId: { in: decks.map((deck) => deck.id) } }, select: STORED_CONTENT_SELECT, orderBy: { key: "asc" } });
   const files = exportBankFiles(
-    decks.map(({ slug, title, description, order }) => ({ slug, title, description, order })),
+    decks.map(({ slug, title, description, order, translations }) => ({ slug, title, description, order, translations: readDeckTranslations(translations) })),
     rows.map(contentOfRow),
   );
   return { filename: deckSlug ? `receptive-${deckSlug}.zip` : "receptive-bank.zip", bytes: packContentZip(files), questionCount: rows.length };

@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db-client";
 import type { Prisma } from "@/generated/prisma/client";
 import { countActions, planSeed, type SeedAction, type SeedCounts, type SeedPlan, type StoredQuestion } from "@/lib/content/plan";
 import type { LoadedContent } from "@/lib/content/load";
+import { readDeckTranslations } from "./deck-text";
 import { STORED_CONTENT_SELECT, contentColumns, revisionSnapshot, storedContentHash } from "./stored";
 import { refreshBankOrder } from "./order";
 import { SHARED_DECKS } from "./visibility";
@@ -49,8 +50,13 @@ async function upsertDecks(db: Db, content: LoadedContent): Promise<{ created: n
       if (!current) {
         bySlug.set(deck.slug, await tx.deck.create({ data: deck }));
         created++;
-      } else if (current.title !== deck.title || current.description !== deck.description || current.order !== deck.order) {
-        await tx.deck.update({ where: { id: current.id }, data: { title: deck.title, description: deck.description, order: deck.order } });
+      } else if (
+        current.title !== deck.title ||
+        current.description !== deck.description ||
+        current.order !== deck.order ||
+        JSON.stringify(readDeckTranslations(current.translations)) !== JSON.stringify(deck.translations)
+      ) {
+        await tx.deck.update({ where: { id: current.id }, data: { title: deck.title, description: deck.description, order: deck.order, translations: deck.translations } });
         updated++;
       }
     }

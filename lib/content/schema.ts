@@ -13,11 +13,19 @@ const keySchema = z
   .max(100, "expected at most 100 characters")
   .regex(KEY_PATTERN, "expected kebab-case: lower-case letters, digits and single hyphens");
 
+const deckTitle = z.string({ error: "expected a title" }).trim().min(1, "expected a non-empty title").max(120);
+const deckDescription = z.string().trim().max(500, "expected at most 500 characters").default("");
+
+/** A deck's title and description in another language (`translations: { zh: { title, description } }`). */
+export const deckTranslationsSchema = z.strictObject({ zh: z.strictObject({ title: deckTitle, description: deckDescription }).optional() });
+export type DeckTranslations = z.infer<typeof deckTranslationsSchema>;
+
 export const deckSchema = z.strictObject({
   slug: keySchema,
-  title: z.string({ error: "expected a title" }).trim().min(1, "expected a non-empty title").max(120),
-  description: z.string().trim().max(500, "expected at most 500 characters").default(""),
+  title: deckTitle,
+  description: deckDescription,
   order: z.number({ error: "expected a number" }).int("expected a whole number").min(0).max(10_000),
+  translations: deckTranslationsSchema.default({}),
 });
 
 export const decksFileSchema = z

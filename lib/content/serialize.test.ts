@@ -217,8 +217,8 @@ describe("serializeDecksFile", () => {
 
   it("round-trips awkward titles and an empty description", () => {
     const decks: DeckDefinition[] = [
-      { slug: "deck-one", title: "yes", description: "", order: 0 },
-      { slug: "deck-two", title: "Two: the # sequel", description: "- null\nsecond line", order: 10_000 },
+      { slug: "deck-one", title: "yes", description: "", order: 0, translations: {} },
+      { slug: "deck-two", title: "Two: the # sequel", description: "- null\nsecond line", order: 10_000, translations: { zh: { title: "续集：第二部", description: "" } } },
     ];
     const text = serializeDecksFile(decks);
     expect(text).not.toContain("description: \"\"");

@@ -38,7 +38,15 @@ export function serializeQuestionFile(question: QuestionFileInput): string {
 /** `decks.yml`: the list `loadContent` reads (an empty description is left out; it defaults to ""). */
 export function serializeDecksFile(decks: DeckDefinition[]): string {
   const document = new Document(
-    decks.map((deck) => compact({ slug: deck.slug, title: deck.title, description: deck.description || undefined, order: deck.order })),
+    decks.map((deck) =>
+      compact({
+        slug: deck.slug,
+        title: deck.title,
+        description: deck.description || undefined,
+        order: deck.order,
+        translations: deck.translations?.zh ? { zh: { title: deck.translations.zh.title, description: deck.translations.zh.description || undefined } } : undefined,
+      }),
+    ),
   );
   document.commentBefore = DECKS_HEADER;
   return document.toString(YAML_OPTIONS);

@@ -7,6 +7,7 @@ import { randomInt } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "@/lib/db-client";
 import { SHARED_DECKS } from "@/lib/bank/visibility";
+import { localizeQuestion, readTranslations, type QuestionLanguage } from "@/lib/content/translations";
 import { AppError } from "@/lib/errors";
 import { checkAnswer, fillPlaceholders, formatNumber, fromStoredTemplate, generateInstance, parseLearnerAnswer, renderSolution, type NumericTemplate } from "@/lib/numeric";
 
@@ -21,6 +22,10 @@ export interface ServedNumeric {
   /** The prompt with this instance's numbers (Markdown; the caller renders it). */
   prompt: string;
   unit: string;
+  /** The language of title and prompt; `fallback` when the wanted translation is missing (English shown). */
+  language: QuestionLanguage;
+  fallback: boolean;
+  stale: boolean;
 }
 
 export type NumericResult =
@@ -43,6 +48,17 @@ export const submitNumericSchema = z.strictObject({
   attemptId: z.string().min(1).max(64),
   answer: z.string().max(200, "Keep the answer under 200 characters."),
 });
+
+/** A numeric question's texts in a language: the translation's prompt, solution and feedback over the English. */
+export function localizeNumeric(
+  question: { key: string; title: string; prompt: string; answer: string; explanation: string; template: unknown; translations: unknown },
+  language: QuestionLanguage,
+) {
+  const template = parseTemplate(question.template, question.key);
+  return localizeQuestion({ ...question, choices: null, template, translations: readTranslations(question.translations) }, language) as ReturnType<typeof localizeQuestion> & {
+    template: NumericTemplate;
+  };
+}
 
 function parseTemplate(template: unknown, key: string): NumericTemplate {
   try {
@@ -71,39 +87,55 @@ export async function pickNumericQuestion(
   return pool[randomInt(pool.length)]!;
 }
 
-export async function serveNumericQuestion(db: Db, userId: string, questionId: string, seed = randomInt(MAX_SEED)): Promise<ServedNumeric> {
+export async function serveNumericQuestion(
+  db: Db,
+  userId: string,
+  questionId: string,
+  seed = randomInt(MAX_SEED),
+  language: QuestionLanguage = "en",
+): Promise<ServedNumeric> {
   const question = await db.question.findFirst({
     where: { id: questionId, kind: "NUMERIC", status: "ACTIVE" },
-    select: { id: true, key: true, title: true, prompt: true, template: true, deck: { select: { slug: true } } },
+    select: { id: true, key: true, title: true, prompt: true, answer: true, explanation: true, template: true, translations: true, deck: { select: { slug: true } } },
   });
   if (!question) throw new AppError("NOT_FOUND", "That question is not available.");
-  const template = parseTemplate(question.template, question.key);
-  const instance = generateInstance(template, seed);
+  const shown = localizeNumeric(question, language);
+  const instance = generateInstance(shown.template, seed);
   const attempt = await db.numericAttempt.create({ data: { userId, questionId: question.id, seed } });
   return {
     attemptId: attempt.id,
     questionKey: question.key,
     deckSlug: question.deck.slug,
-    title: question.title,
-    prompt: fillPlaceholders(question.prompt, instance.values),
-    unit: template.unit,
+    title: shown.title,
+    prompt: fillPlaceholders(shown.prompt, instance.values),
+    unit: shown.template.unit,
+    language: shown.language,
+    fallback: shown.fallback,
+    stale: shown.stale,
   };
 }
 
-export async function submitNumericAnswer(db: Db, userId: string, input: unknown, now = new Date()): Promise<NumericResult> {
+export async function submitNumericAnswer(db: Db, userId: string, input: unknown, now = new Date(), language: QuestionLanguage = "en"): Promise<NumericResult> {
   const parsedInput = submitNumericSchema.safeParse(input);
   if (!parsedInput.success) return { ok: false, message: parsedInput.error.issues[0]?.message ?? "Invalid submission." };
   const { attemptId, answer } = parsedInput.data;
 
   const attempt = await db.numericAttempt.findFirst({
     where: { id: attemptId, userId },
-    select: { id: true, seed: true, answeredAt: true, question: { select: { key: true, template: true, explanation: true } } },
+    select: {
+      id: true,
+      seed: true,
+      answeredAt: true,
+      question: { select: { key: true, title: true, prompt: true, answer: true, template: true, explanation: true, translations: true } },
+    },
   });
   // Another learner's attempt looks exactly like a missing one.
   if (!attempt) throw new AppError("NOT_FOUND", "This question has expired. Load a new one.");
   if (attempt.answeredAt) throw new AppError("CONFLICT", "This question was already answered. Load a new one.");
 
-  const template = parseTemplate(attempt.question.template, attempt.question.key);
+  // Feedback, solution and explanation in the learner's language; the numbers are the same in every language.
+  const shown = localizeNumeric(attempt.question, language);
+  const template = shown.template;
   const parsedAnswer = parseLearnerAnswer(answer, template.unit);
   // Unparseable input is not an attempt: the learner can fix it and submit again.
   if (!parsedAnswer.ok) return { ok: false, message: parsedAnswer.message };
@@ -127,7 +159,7 @@ export async function submitNumericAnswer(db: Db, userId: string, input: unknown
     correctAnswerText: formatNumber(instance.answer),
     unit: template.unit,
     solution: renderSolution(template, instance),
-    explanation: fillPlaceholders(attempt.question.explanation, values),
+    explanation: fillPlaceholders(shown.explanation, values),
   };
 }
 

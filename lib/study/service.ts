@@ -7,6 +7,8 @@
 import type { Db } from "@/lib/db-client";
 import { Prisma } from "@/generated/prisma/client";
 import { AppError } from "@/lib/errors";
+import { localizeDeck } from "@/lib/bank/deck-text";
+import { localizeQuestion, readTranslations, type QuestionLanguage } from "@/lib/content/translations";
 import { visibleDecks } from "@/lib/bank/visibility";
 import { fromStoredTemplate } from "@/lib/numeric";
 import {
@@ -247,6 +249,12 @@ export interface StudyCard {
   choices: string[];
   /** Numeric: the served instance. */
   numeric: { attemptId: string; prompt: string; unit: string } | null;
+  /** The language the texts are in, whether a wanted translation was missing, and whether it is out of date. */
+  language: QuestionLanguage;
+  fallback: boolean;
+  stale: boolean;
+  /** True when the question exists in the other language too (the card can be flipped to it). */
+  bilingual: boolean;
   cardVersion: string;
   /** Next interval per rating (1..4) if rated now. */
   intervals: Record<SrsRating, string>;
@@ -255,7 +263,14 @@ export interface StudyCard {
 
 export type NextCardResult = { done: false; card: StudyCard } | { done: true; nextLearningDue: Date | null };
 
-export async function getNextStudyCard(db: Db, userId: string, settings: StudySettings, now: Date, deckSlug?: string): Promise<NextCardResult> {
+export async function getNextStudyCard(
+  db: Db,
+  userId: string,
+  settings: StudySettings,
+  now: Date,
+  deckSlug?: string,
+  language: QuestionLanguage = "en",
+): Promise<NextCardResult> {
   const { entries, counts, nextLearningDue: nextDue } = await loadQueue(db, userId, settings, now, deckSlug);
   const first = entries[0];
   if (!first) return { done: true, nextLearningDue: nextDue };
@@ -263,11 +278,24 @@ export async function getNextStudyCard(db: Db, userId: string, settings: StudySe
   const questionId = card?.questionId ?? first.questionId!;
   const question = await db.question.findUniqueOrThrow({
     where: { id: questionId },
-    select: { id: true, key: true, kind: true, title: true, prompt: true, answer: true, explanation: true, choices: true, deck: { select: { slug: true, title: true } } },
+    select: {
+      id: true,
+      key: true,
+      kind: true,
+      title: true,
+      prompt: true,
+      answer: true,
+      explanation: true,
+      choices: true,
+      translations: true,
+      deck: { select: { slug: true, title: true, description: true, translations: true } },
+    },
   });
+  const translations = readTranslations(question.translations);
+  const shown = localizeQuestion({ ...question, choices: choiceList(question.choices).map(toContentChoice), template: null, translations }, language);
   const srs = card ? toSrs(card) : newCard(now);
   const intervals = Object.fromEntries(previewIntervals(srs, settings, now).map((preview) => [preview.rating, preview.interval])) as Record<SrsRating, string>;
-  const numeric = question.kind === "NUMERIC" ? await serveNumericQuestion(db, userId, question.id) : null;
+  const numeric = question.kind === "NUMERIC" ? await serveNumericQuestion(db, userId, question.id, undefined, language) : null;
   return {
     done: false,
     card: {
@@ -275,14 +303,18 @@ export async function getNextStudyCard(db: Db, userId: string, settings: StudySe
       questionId: question.id,
       questionKey: question.key,
       deckSlug: question.deck.slug,
-      deckTitle: question.deck.title,
+      deckTitle: localizeDeck(question.deck, language).title,
       kind: question.kind,
-      title: question.title,
-      prompt: question.prompt,
-      answer: question.answer,
-      explanation: question.explanation,
-      choices: choiceList(question.choices).map((choice) => choice.text),
+      title: shown.title,
+      prompt: shown.prompt,
+      answer: shown.answer,
+      explanation: shown.explanation,
+      choices: (shown.choices ?? []).map((choice) => choice.text),
       numeric: numeric ? { attemptId: numeric.attemptId, prompt: numeric.prompt, unit: numeric.unit } : null,
+      language: shown.language,
+      fallback: shown.fallback,
+      stale: shown.stale,
+      bilingual: translations.zh !== undefined,
       cardVersion: cardVersion(card),
       intervals,
       remaining: counts,
@@ -296,6 +328,11 @@ function choiceList(value: unknown): Array<{ text: string; correct: boolean; why
   return parsed.success ? parsed.data.map((choice) => ({ text: choice.text, correct: choice.correct === true, why: choice.why ?? null })) : [];
 }
 
+/** A stored choice in the content format that lib/content/translations localizes. */
+function toContentChoice(choice: { text: string; correct: boolean; why: string | null }) {
+  return { text: choice.text, ...(choice.correct ? { correct: true } : {}), ...(choice.why !== null ? { why: choice.why } : {}) };
+}
+
 export interface ChoiceCheck {
   correct: boolean;
   correctIndexes: number[];
@@ -304,10 +341,16 @@ export interface ChoiceCheck {
 }
 
 /** Grades a multiple-choice pick without writing anything (the review itself re-checks it). */
-export async function checkChoice(db: Db, questionId: string, choiceIndex: number): Promise<ChoiceCheck> {
-  const question = await db.question.findFirst({ where: { id: questionId, kind: "MULTIPLE_CHOICE", status: "ACTIVE" }, select: { choices: true } });
+export async function checkChoice(db: Db, questionId: string, choiceIndex: number, language: QuestionLanguage = "en"): Promise<ChoiceCheck> {
+  const question = await db.question.findFirst({
+    where: { id: questionId, kind: "MULTIPLE_CHOICE", status: "ACTIVE" },
+    select: { title: true, prompt: true, answer: true, explanation: true, choices: true, translations: true },
+  });
   if (!question) throw new AppError("NOT_FOUND", "That question is not available.");
-  const choices = choiceList(question.choices);
+  // Correctness is the English question's; only the reasons' wording follows the language.
+  const english = choiceList(question.choices);
+  const shown = localizeQuestion({ ...question, choices: english.map(toContentChoice), template: null, translations: readTranslations(question.translations) }, language);
+  const choices = english.map((choice, index) => ({ ...choice, why: choice.why === null ? null : (shown.choices?.[index]?.why ?? choice.why) }));
   if (!Number.isInteger(choiceIndex) || choiceIndex < 0 || choiceIndex >= choices.length) throw new AppError("VALIDATION", "Pick one of the listed options.");
   return {
     correct: choices[choiceIndex]!.correct,

@@ -304,9 +304,13 @@ export const ENDPOINTS: Endpoint[] = [
   },
   { module: "app/settings/optimizer-actions.ts", name: "resetFsrsParametersAction", policy: "learner", args: none, changes: ["User"] },
 
+  // Interface language: anyone may choose one (a cookie); a logged-in caller's choice is saved on the account.
+  { module: "app/locale-actions.ts", name: "setLocaleAction", policy: "public", args: one(() => "zh-Hans"), changes: (actor) => (actor === "anonymous" ? [] : ["User"]) },
+
   // Studying
   { module: "app/study/actions.ts", name: "nextStudyCardAction", policy: "learner", args: one(() => ({})), changes: [], mayChange: QUEUE_READ },
   { module: "app/study/actions.ts", name: "checkChoiceAction", policy: "learner", args: one((c) => ({ questionId: c.fx.questions.choice, choiceIndex: 0 })), changes: [] },
+  { module: "app/study/actions.ts", name: "cardInLanguageAction", policy: "learner", args: one((c) => ({ questionId: c.fx.questions.choice, language: "zh" })), changes: [] },
   { module: "app/study/actions.ts", name: "submitReviewAction", policy: "self", args: one(learnerReview), changes: REVIEWED },
   {
     module: "app/study/actions.ts",

@@ -21,3 +21,19 @@ vi.mock("next-intl/server", async () => {
     getTimeZone: async () => "UTC",
   };
 });
+
+// Actions that set a cookie (the interface language) run outside a request too: an in-memory cookie jar and
+// no request headers stand in for Next's request scope.
+vi.mock("next/headers", () => {
+  const jar = new Map<string, { name: string; value: string }>();
+  return {
+    cookies: async () => ({
+      get: (name: string) => jar.get(name),
+      getAll: () => [...jar.values()],
+      has: (name: string) => jar.has(name),
+      set: (name: string, value: string) => void jar.set(name, { name, value }),
+      delete: (name: string) => void jar.delete(name),
+    }),
+    headers: async () => new Headers(),
+  };
+});
