@@ -22,6 +22,13 @@ describe("parseLearnerAnswer: accepted forms", () => {
     ["4G", "FLOPs", 4e9],
     ["2T", "FLOPs", 2e12],
     ["3*3*64*128+128", "parameters", 73_856], // 73,728 + 128
+    // Typed with a Chinese input method: full-width digits, comma, operators and exponent; 万 = 10^4, 亿 = 10^8.
+    ["７３，８５６", "parameters", 73_856],
+    ["７．３８５６ｅ４", "parameters", 73_856],
+    ["３＊３＊６４＊１２８＋１２８", "parameters", 73_856],
+    ["7.3856万", "parameters", 73_856],
+    ["1.38亿", "parameters", 138_000_000],
+    ["\u300073856\u3000", "parameters", 73_856],
     ["3 × 3 × 64 × 128 + 128", "parameters", 73_856],
     ["3·3·64·128 + 128", "parameters", 73_856],
     ["3x3x64x128+128", "parameters", 73_856],
@@ -82,6 +89,9 @@ describe("parseLearnerAnswer: refused inputs", () => {
     ["   ", "parameters", "Type a number."],
     ["abc", "parameters", '"abc" is not a number. Type a number, for example 73856, 7.3856e4 or 73.9k.'],
     ["1,5", "none", COMMAS],
+    // A full-width comma is still a thousands separator only, and 。 is no decimal point.
+    ["１，５", "none", COMMAS],
+    ["7。5", "none", 'Unexpected "。". Type a number, for example 73856, 7.3856e4 or 73.9k.'],
     ["1,50", "none", COMMAS],
     ["12,34,567", "none", COMMAS],
     ["73,856,", "none", COMMAS],

@@ -33,8 +33,19 @@ type Token =
   | { kind: "op"; value: "+" | "-" | "*" | "/" | "^" | "(" | ")"; text: string }
   | { kind: "word"; value: string; text: string };
 
-/** SI multipliers a number may carry: `73.9k`, `1.2M`. Upper-case M only: lower-case m would be milli. */
-const MULTIPLIERS: Record<string, number> = { k: 1e3, K: 1e3, M: 1e6, G: 1e9, T: 1e12 };
+/**
+ * Multipliers a number may carry: SI `73.9k`, `1.2M` (upper-case M only: lower-case m would be milli), and the
+ * Chinese 万 (10⁴) and 亿 (10⁸) that Chinese learners write large counts with: `7.3856万`.
+ */
+const MULTIPLIERS: Record<string, number> = { k: 1e3, K: 1e3, M: 1e6, G: 1e9, T: 1e12, 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8 };
+
+/**
+ * Full-width forms (U+FF01–FF5E: ７３，８５６, ＋, ｅ) as their ASCII letters, and the ideographic space as a space,
+ * as a Chinese input method types them. Not NFKC: that would also turn 10² into 102.
+ */
+function foldFullWidth(text: string): string {
+  return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
+}
 
 const NUMBER = /^(?:\d[\d,]*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/;
 const WORD = /^(?:[A-Za-z]+|%)/;
@@ -241,7 +252,7 @@ function readTail(tokens: Token[], start: number, asked: NumericUnit, value: num
 }
 
 function parse(input: string, unit: NumericUnit): LearnerAnswer {
-  const text = input.trim();
+  const text = foldFullWidth(input).trim();
   if (text === "") return { ok: false, message: "Type a number." };
   if (text.length > MAX_INPUT_LENGTH) return { ok: false, message: `That answer is too long (at most ${MAX_INPUT_LENGTH} characters).` };
   const tokens = tokenize(text);
