@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
+import { localizeDeck } from "@/lib/bank/deck-text";
 import { listDecks, type DeckSummary } from "@/lib/bank/queries";
 import { getDb } from "@/lib/db";
+import { questionLanguageForRequest } from "@/app/content-language";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("decks");
@@ -50,18 +52,19 @@ export default async function DecksPage() {
 
 async function DeckGrid({ decks }: { decks: DeckSummary[] }) {
   const t = await getTranslations("decks");
+  const { language, script } = await questionLanguageForRequest();
   return (
     <ul className="grid gap-4 sm:grid-cols-2">
-      {decks.map((deck) => (
+      {decks.map((summary) => localizeDeck(summary, language)).map((deck) => (
         <li key={deck.slug}>
           <Link href={`/decks/${deck.slug}`} className="card block h-full transition-colors hover:border-brand-500 dark:hover:border-brand-500">
             <div className="flex items-start justify-between gap-3">
-              <h2 className="font-semibold">{deck.title}</h2>
+              <h2 className="font-semibold">{script(deck.title, language)}</h2>
               <span className="shrink-0 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-600 dark:bg-slate-800 dark:text-slate-300">
                 {t("questionCount", { count: deck.questionCount })}
               </span>
             </div>
-            {deck.description && <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">{deck.description}</p>}
+            {deck.description && <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">{script(deck.description, language)}</p>}
           </Link>
         </li>
       ))}

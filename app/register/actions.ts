@@ -1,5 +1,6 @@
 "use server";
 
+import { getLocale } from "next-intl/server";
 import { serverMessageTranslator } from "@/app/server-messages";
 import { getDb } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
@@ -16,7 +17,7 @@ export interface RegisterState {
 export async function registerAction(input: unknown): Promise<RegisterState> {
   try {
     // registerUser applies the admin's stored mode; the environment variable is only the default.
-    await registerUser(getDb(), input, { mode: serverEnv().REGISTRATION_MODE });
+    await registerUser(getDb(), input, { mode: serverEnv().REGISTRATION_MODE, locale: await getLocale() });
     return { ok: true };
   } catch (error) {
     const translate = await serverMessageTranslator();

@@ -287,12 +287,16 @@ export async function getNextStudyCard(
       answer: true,
       explanation: true,
       choices: true,
+      template: true,
       translations: true,
       deck: { select: { slug: true, title: true, description: true, translations: true } },
     },
   });
   const translations = readTranslations(question.translations);
-  const shown = localizeQuestion({ ...question, choices: choiceList(question.choices).map(toContentChoice), template: null, translations }, language);
+  // A numeric card's template takes part in the translation's fingerprint (solution, mistakes): without it every
+  // translated numeric card would read as stale.
+  const template = question.kind === "NUMERIC" ? storedTemplateOrNull(question.template) : null;
+  const shown = localizeQuestion({ ...question, choices: choiceList(question.choices).map(toContentChoice), template, translations }, language);
   const srs = card ? toSrs(card) : newCard(now);
   const intervals = Object.fromEntries(previewIntervals(srs, settings, now).map((preview) => [preview.rating, preview.interval])) as Record<SrsRating, string>;
   const numeric = question.kind === "NUMERIC" ? await serveNumericQuestion(db, userId, question.id, undefined, language) : null;
@@ -326,6 +330,15 @@ const storedChoices = z.array(z.object({ text: z.string(), correct: z.boolean().
 function choiceList(value: unknown): Array<{ text: string; correct: boolean; why: string | null }> {
   const parsed = storedChoices.safeParse(value ?? []);
   return parsed.success ? parsed.data.map((choice) => ({ text: choice.text, correct: choice.correct === true, why: choice.why ?? null })) : [];
+}
+
+/** The stored numeric template, or null when it cannot be read (serving the instance then reports the problem). */
+function storedTemplateOrNull(value: unknown) {
+  try {
+    return fromStoredTemplate(value);
+  } catch {
+    return null;
+  }
 }
 
 /** A stored choice in the content format that lib/content/translations localizes. */

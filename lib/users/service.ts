@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db-client";
 import { AppError } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/locales";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { getRegistrationMode } from "@/lib/admin/settings";
 import {
@@ -49,7 +50,7 @@ export function generatePassword(length = 24): string {
 export async function registerUser(
   db: Db,
   input: unknown,
-  options: { mode: RegistrationMode; now?: Date },
+  options: { mode: RegistrationMode; now?: Date; locale?: Locale },
 ): Promise<PublicUser> {
   const mode = await getRegistrationMode(db, options.mode);
   if (mode === "closed") {
@@ -81,7 +82,8 @@ export async function registerUser(
         email: ["An account with this email already exists. Log in instead."],
       });
     }
-    const user = await tx.user.create({ data: { name, email, passwordHash } });
+    // The language the account was made in is remembered, so the learner gets it on every browser.
+    const user = await tx.user.create({ data: { name, email, passwordHash, locale: options.locale ?? null } });
     if (inviteId) {
       // Conditional update: two registrations racing for one invite cannot both succeed.
       const { count } = await tx.registrationInvite.updateMany({

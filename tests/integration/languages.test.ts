@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedQuestionBank } from "@/lib/bank/seed";
 import { loadContent } from "@/lib/content/load";
 import { englishFingerprint } from "@/lib/content/translations";
+import { getDeckWithQuestions, parseDeckFilters } from "@/lib/bank/queries";
 import { serveNumericQuestion, submitNumericAnswer } from "@/lib/practice/numeric";
 import { cardInLanguage } from "@/lib/study/card-language";
 import { checkChoice, getNextStudyCard } from "@/lib/study/service";
@@ -199,7 +200,8 @@ describe("studying in Chinese", () => {
     const { id } = await learner();
     const card = await nextCard(id, "it-lang-choice", "zh");
     expect(card).toMatchObject({ title: "1×1 卷积混合的是什么？", prompt: "选一个。", choices: ["通道", "相邻像素"], language: "zh", fallback: false, stale: false, bilingual: true });
-    expect((await nextCard(id, "it-lang-num", "zh")).deckTitle).toBe("数值题");
+    // A numeric card: Chinese title and deck title, and current (its template is part of the fingerprint).
+    expect(await nextCard(id, "it-lang-num", "zh")).toMatchObject({ title: "3×3 卷积的参数量", deckTitle: "数值题", stale: false, bilingual: true });
     // The deck without a Chinese title keeps its English one.
     expect(card.deckTitle).toBe("Choice");
   });
@@ -230,6 +232,18 @@ describe("studying in Chinese", () => {
     expect([32, 64]).toContain(cIn);
     const result = await submitNumericAnswer(db, id, { attemptId: chinese.attemptId, answer: String(9 * cIn * 128) }, new Date(), "zh");
     expect(result).toMatchObject({ ok: true, verdict: "mistake", feedback: "你漏掉了 128 个偏置。", correctAnswer: 9 * cIn * 128 + 128 });
+  });
+});
+
+describe("the deck page's search", () => {
+  it("finds a question by its Chinese title for a Chinese reader, and only by English for an English one", async () => {
+    const { id } = await learner();
+    const chinese = await getDeckWithQuestions(db, "it-lang-choice", parseDeckFilters({ q: "混合" }), id, "zh");
+    expect(chinese?.questions.map((question) => question.key)).toEqual(["it-lang-choice"]);
+    const english = await getDeckWithQuestions(db, "it-lang-choice", parseDeckFilters({ q: "混合" }), id, "en");
+    expect(english?.questions).toEqual([]);
+    const byEnglishTitle = await getDeckWithQuestions(db, "it-lang-choice", parseDeckFilters({ q: "1×1 convolution" }), id, "zh");
+    expect(byEnglishTitle?.questions.map((question) => question.key)).toEqual(["it-lang-choice"]);
   });
 });
 

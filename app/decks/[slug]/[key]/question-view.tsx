@@ -19,6 +19,8 @@ interface QuestionViewProps {
   answerHtml: string;
   explanationHtml: string;
   choices: ChoiceView[];
+  /** The `lang` of the question's texts when they are not in the interface language. */
+  textLang?: string;
   previousHref: string | null;
   nextHref: string | null;
 }
@@ -31,7 +33,7 @@ function isTyping(target: EventTarget | null): boolean {
  * Browsing a question: the prompt, then the answer and explanation on request. Keyboard: Space reveals,
  * 1–6 pick a choice, ← and → move to the previous or next question.
  */
-export function QuestionView({ kind, promptHtml, answerHtml, explanationHtml, choices, previousHref, nextHref }: QuestionViewProps) {
+export function QuestionView({ kind, promptHtml, answerHtml, explanationHtml, choices, textLang, previousHref, nextHref }: QuestionViewProps) {
   const t = useTranslations("decks.question");
   const [revealed, setRevealed] = useState(false);
   const [picked, setPicked] = useState<number | null>(null);
@@ -60,7 +62,7 @@ export function QuestionView({ kind, promptHtml, answerHtml, explanationHtml, ch
     <div className="space-y-5">
       <section aria-labelledby="prompt-heading" className="card">
         <h2 id="prompt-heading" className="sr-only">{t("promptHeading")}</h2>
-        <div className="prose-receptive" dangerouslySetInnerHTML={{ __html: promptHtml }} />
+        <div className="prose-receptive" lang={textLang} dangerouslySetInnerHTML={{ __html: promptHtml }} />
         {kind === "MULTIPLE_CHOICE" && (
           <ChoiceList
             className="mt-5"
@@ -89,11 +91,11 @@ export function QuestionView({ kind, promptHtml, answerHtml, explanationHtml, ch
         <section aria-labelledby="answer-heading" className="card space-y-4">
           <div>
             <h2 id="answer-heading" className="mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">{t("answer")}</h2>
-            <div className="prose-receptive" dangerouslySetInnerHTML={{ __html: answerHtml }} />
+            <div className="prose-receptive" lang={textLang} dangerouslySetInnerHTML={{ __html: answerHtml }} />
           </div>
           <div className="border-t border-slate-200 pt-4 dark:border-slate-800">
             <h2 className="mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">{t("explanation")}</h2>
-            <div className="prose-receptive" dangerouslySetInnerHTML={{ __html: explanationHtml }} />
+            <div className="prose-receptive" lang={textLang} dangerouslySetInnerHTML={{ __html: explanationHtml }} />
           </div>
         </section>
       ) : (
