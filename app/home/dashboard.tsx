@@ -2,6 +2,8 @@ import "server-only";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import { questionLanguageForRequest } from "@/app/content-language";
+import { deckTextLookup } from "@/lib/bank/deck-text";
 import { getDb } from "@/lib/db";
 import { studyDay, type SchedulerSettings } from "@/lib/srs";
 import { dueToday, forecast, heatmap, streak, todaySummary, type DeckDueToday, type ForecastDay } from "@/lib/study/stats";
@@ -40,17 +42,19 @@ function studyHref(slug?: string): string {
  */
 export async function Dashboard({ userId, settings }: DashboardProps) {
   const db = getDb();
-  const [t, locale] = await Promise.all([getTranslations("home"), getLocale()]);
+  const [t, locale, { language, script }] = await Promise.all([getTranslations("home"), getLocale(), questionLanguageForRequest()]);
   const now = new Date();
   const options = { timeZone: settings.timeZone, dayStartHour: settings.dayStartHour };
   const today = studyDay(now, options);
-  const [decks, summary, streaks, upcoming, history] = await Promise.all([
+  const [due, summary, streaks, upcoming, history, deckText] = await Promise.all([
     dueToday(db, userId, options, now),
     todaySummary(db, userId, { ...options, newCardsPerDay: settings.newCardsPerDay }, now),
     streak(db, userId, options, now),
     forecast(db, userId, options, now),
     heatmap(db, userId, options, now),
+    deckTextLookup(db, userId, language),
   ]);
+  const decks = due.map((deck) => ({ ...deck, title: script(deckText.title(deck.slug, deck.title), language) }));
   const dueTotal = decks.reduce((sum, deck) => sum + deck.due, 0);
   const learningTotal = decks.reduce((sum, deck) => sum + deck.learning, 0);
   const newAvailable = decks.reduce((sum, deck) => sum + deck.newAvailable, 0);

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { questionLanguageForRequest } from "@/app/content-language";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listNumericDecks } from "@/lib/practice/numeric";
@@ -14,7 +15,8 @@ const PRACTICE_LENGTHS = [5, 10, 20] as const;
 export default async function PracticePage() {
   await requireUser("/practice");
   const t = await getTranslations("practice");
-  const decks = await listNumericDecks(getDb());
+  const { language, script } = await questionLanguageForRequest();
+  const decks = await listNumericDecks(getDb(), language);
   const total = decks.reduce((sum, deck) => sum + deck.count, 0);
   return (
     <div className="mx-auto max-w-2xl space-y-6">
@@ -35,7 +37,7 @@ export default async function PracticePage() {
               <option value="">{t("allDecksOption", { count: total })}</option>
               {decks.map((deck) => (
                 <option key={deck.slug} value={deck.slug}>
-                  {deck.title} ({deck.count})
+                  {script(deck.title, language)} ({deck.count})
                 </option>
               ))}
             </select>

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { questionLanguageForRequest } from "@/app/content-language";
 import { requireUser } from "@/lib/auth/session";
+import { localizeDeck } from "@/lib/bank/deck-text";
 import { listDecks } from "@/lib/bank/queries";
 import { visibleDecks } from "@/lib/bank/visibility";
 import { getDb } from "@/lib/db";
@@ -18,11 +20,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SettingsPage() {
   const user = await requireUser("/settings");
   const db = getDb();
-  const [settings, decks, optimizer, t] = await Promise.all([
+  const [settings, decks, optimizer, t, { language, script }] = await Promise.all([
     loadStudySettings(db, user.id),
     listDecks(db, user.id),
     getOptimizerOverview(db, user.id),
     getTranslations("settings"),
+    questionLanguageForRequest(),
   ]);
   const deckIds = await db.deck.findMany({ where: visibleDecks(user.id), select: { id: true, slug: true } });
   const idOf = new Map(deckIds.map((deck) => [deck.slug, deck.id]));
@@ -46,7 +49,10 @@ export default async function SettingsPage() {
           enableFuzz: settings.enableFuzz,
           studyDeckIds: settings.studyDeckIds,
         }}
-        decks={decks.map((deck) => ({ id: idOf.get(deck.slug) ?? "", title: deck.title, count: deck.questionCount })).filter((deck) => deck.id)}
+        decks={decks
+          .map((summary) => localizeDeck(summary, language))
+          .map((deck) => ({ id: idOf.get(deck.slug) ?? "", title: script(deck.title, language), count: deck.questionCount }))
+          .filter((deck) => deck.id)}
         timeZones={Intl.supportedValuesOf("timeZone")}
       />
       <OptimizerPanel initial={optimizer} timeZone={settings.timeZone} />

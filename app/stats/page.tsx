@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { getTranslations } from "next-intl/server";
+import { questionLanguageForRequest } from "@/app/content-language";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getLearnerStats, type LearnerStats } from "@/lib/stats";
@@ -37,9 +38,15 @@ export default async function StatsPage({ searchParams }: { searchParams: Search
   const params = await searchParams;
   const raw = Array.isArray(params.deck) ? params.deck[0] : params.deck;
   const db = getDb();
-  const settings = await loadStudySettings(db, user.id);
+  const [settings, { language, script }] = await Promise.all([loadStudySettings(db, user.id), questionLanguageForRequest()]);
   // The slug is validated and matched against the learner's decks in lib/stats; an unknown one shows all decks.
-  const stats = await getLearnerStats(db, user.id, { timeZone: settings.timeZone, dayStartHour: settings.dayStartHour, deckSlug: raw, parameters: settings.parameters }, new Date());
+  const figures = await getLearnerStats(
+    db,
+    user.id,
+    { timeZone: settings.timeZone, dayStartHour: settings.dayStartHour, deckSlug: raw, parameters: settings.parameters, language },
+    new Date(),
+  );
+  const stats = withTitlesWritten(figures, (text) => script(text, language));
 
   return (
     <div className={`space-y-6 ${PALETTE}`}>
@@ -81,6 +88,18 @@ export default async function StatsPage({ searchParams }: { searchParams: Search
       <NumericSection stats={stats} />
     </div>
   );
+}
+
+/** `stats` with its deck and question titles (already in the reader's language) as the reader writes them. */
+function withTitlesWritten(stats: LearnerStats, write: (text: string) => string): LearnerStats {
+  const titled = <T extends { title: string }>(entry: T): T => ({ ...entry, title: write(entry.title) });
+  return {
+    ...stats,
+    decks: stats.decks.map(titled),
+    deck: stats.deck && titled(stats.deck),
+    deckCards: stats.deckCards.map(titled),
+    numeric: stats.numeric.map((row) => ({ ...titled(row), deckTitle: write(row.deckTitle) })),
+  };
 }
 
 /** All decks or one: a plain GET form, so it works without JavaScript and the choice lives in the URL. */

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { questionLanguageForRequest } from "@/app/content-language";
 import { requireUser } from "@/lib/auth/session";
+import { localizeDeck } from "@/lib/bank/deck-text";
 import { getDb } from "@/lib/db";
 import { listDecks } from "@/lib/bank/queries";
 import { loadStudySettings } from "@/lib/study/settings";
@@ -22,14 +24,14 @@ const paramsSchema = z.object({
 
 export default async function StudyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser("/study");
-  const [t, locale] = await Promise.all([getTranslations("study"), getLocale()]);
+  const [t, locale, { language, script }] = await Promise.all([getTranslations("study"), getLocale(), questionLanguageForRequest()]);
   const raw = await searchParams;
   const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
   const { deck, start } = paramsSchema.parse({ deck: first(raw.deck) || undefined, start: first(raw.start) });
   const db = getDb();
   const settings = await loadStudySettings(db, user.id);
   const [overview, decks] = await Promise.all([getQueueOverview(db, user.id, settings, new Date(), deck), listDecks(db, user.id)]);
-  const titleOf = new Map(decks.map((entry) => [entry.slug, entry.title]));
+  const titleOf = new Map(decks.map((summary) => localizeDeck(summary, language)).map((entry) => [entry.slug, script(entry.title, language)]));
   const total = overview.counts.new + overview.counts.learning + overview.counts.review;
   const scope = deck ? titleOf.get(deck) ?? deck : t("allDecks");
 

@@ -3,7 +3,8 @@
  * folder in content/ and the identity content files refer to, so it is fixed once created.
  */
 import { z } from "zod";
-import { deckSchema } from "@/lib/content/schema";
+import { readDeckTranslations } from "@/lib/bank/deck-text";
+import { deckSchema, deckTranslationsSchema, type DeckTranslations } from "@/lib/content/schema";
 import type { Db } from "@/lib/db-client";
 import { AppError } from "@/lib/errors";
 import { writeAudit } from "./audit";
@@ -17,6 +18,8 @@ export interface AdminDeckRow {
   title: string;
   description: string;
   order: number;
+  /** The Chinese title and description, when the deck has them. */
+  translations: DeckTranslations;
   active: number;
   archived: number;
 }
@@ -25,15 +28,31 @@ export async function listDecksForAdmin(db: Db, actorId: string): Promise<AdminD
   await assertAdmin(db, actorId);
   const [decks, counts] = await Promise.all([
     // The shared bank only: learners' personal (imported) decks are theirs (lib/bank/visibility.ts).
-    db.deck.findMany({ where: SHARED_DECKS, orderBy: [{ order: "asc" }, { slug: "asc" }], select: { id: true, slug: true, title: true, description: true, order: true } }),
+    db.deck.findMany({ where: SHARED_DECKS, orderBy: [{ order: "asc" }, { slug: "asc" }], select: { id: true, slug: true, title: true, description: true, order: true, translations: true } }),
     db.question.groupBy({ by: ["deckId", "status"], where: { deck: SHARED_DECKS }, _count: { _all: true } }),
   ]);
   const count = (deckId: string, status: "ACTIVE" | "ARCHIVED") => counts.find((row) => row.deckId === deckId && row.status === status)?._count._all ?? 0;
-  return decks.map((deck) => ({ ...deck, active: count(deck.id, "ACTIVE"), archived: count(deck.id, "ARCHIVED") }));
+  return decks.map((deck) => ({ ...deck, translations: readDeckTranslations(deck.translations), active: count(deck.id, "ACTIVE"), archived: count(deck.id, "ARCHIVED") }));
 }
 
-export const createDeckSchema = deckSchema.pick({ slug: true, title: true, description: true });
-export const updateDeckSchema = z.object({ id: z.string().min(1).max(64) }).extend(deckSchema.pick({ title: true, description: true }).shape);
+const isBlank = (value: unknown) => value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+
+/**
+ * The Chinese title and description as the deck forms send them (`{ zh: { title, description } }`), checked with
+ * the decks.yml rules. Both empty means no translation; a description without a title is refused on
+ * `translations.zh.title`, as an untitled deck would be. Absent (older callers): the stored translation is kept.
+ */
+export const deckTranslationsInputSchema = z.preprocess((value) => {
+  const zh = value && typeof value === "object" ? (value as { zh?: unknown }).zh : undefined;
+  if (zh && typeof zh === "object" && isBlank((zh as { title?: unknown }).title) && isBlank((zh as { description?: unknown }).description)) return {};
+  return value;
+}, deckTranslationsSchema);
+
+export const createDeckSchema = deckSchema.pick({ slug: true, title: true, description: true }).extend({ translations: deckTranslationsInputSchema.optional() });
+export const updateDeckSchema = z
+  .object({ id: z.string().min(1).max(64) })
+  .extend(deckSchema.pick({ title: true, description: true }).shape)
+  .extend({ translations: deckTranslationsInputSchema.optional() });
 export const moveDeckSchema = z.object({ id: z.string().min(1).max(64), direction: z.enum(["up", "down"]) });
 
 /** Creates a deck at the end of the deck order. */
@@ -45,21 +64,32 @@ export async function createDeck(db: Db, actorId: string, input: unknown): Promi
       throw new AppError("VALIDATION", "Please fix the highlighted fields.", { slug: [`A deck with the slug "${data.slug}" already exists.`] });
     }
     const last = await tx.deck.aggregate({ _max: { order: true } });
-    const deck = await tx.deck.create({ data: { ...data, order: (last._max.order ?? 0) + 1 } });
-    await writeAudit(tx, { actorId, action: "deck.create", targetType: "Deck", targetId: deck.id, after: { slug: deck.slug, title: deck.title } });
+    const translations = data.translations ?? {};
+    const deck = await tx.deck.create({ data: { ...data, translations, order: (last._max.order ?? 0) + 1 } });
+    await writeAudit(tx, { actorId, action: "deck.create", targetType: "Deck", targetId: deck.id, after: { slug: deck.slug, title: deck.title, ...(translations.zh ? { translations } : {}) } });
     return { id: deck.id };
   });
 }
 
 export async function updateDeck(db: Db, actorId: string, input: unknown): Promise<void> {
   await assertAdmin(db, actorId);
-  const { id, title, description } = parseOrThrow(updateDeckSchema, input);
+  const { id, title, description, translations } = parseOrThrow(updateDeckSchema, input);
   await db.$transaction(async (tx) => {
-    const deck = await tx.deck.findUnique({ where: { id }, select: { title: true, description: true } });
+    const deck = await tx.deck.findUnique({ where: { id }, select: { title: true, description: true, translations: true } });
     if (!deck) throw new AppError("NOT_FOUND", "That deck no longer exists.");
-    if (deck.title === title && deck.description === description) return;
-    await tx.deck.update({ where: { id }, data: { title, description } });
-    await writeAudit(tx, { actorId, action: "deck.update", targetType: "Deck", targetId: id, before: deck, after: { title, description } });
+    const storedTranslations = readDeckTranslations(deck.translations);
+    // Both went through deckTranslationsSchema, so equal translations serialise equally.
+    const translationsChanged = translations !== undefined && JSON.stringify(translations) !== JSON.stringify(storedTranslations);
+    if (deck.title === title && deck.description === description && !translationsChanged) return;
+    await tx.deck.update({ where: { id }, data: { title, description, ...(translationsChanged ? { translations } : {}) } });
+    await writeAudit(tx, {
+      actorId,
+      action: "deck.update",
+      targetType: "Deck",
+      targetId: id,
+      before: { title: deck.title, description: deck.description, ...(translationsChanged ? { translations: storedTranslations } : {}) },
+      after: { title, description, ...(translationsChanged ? { translations } : {}) },
+    });
   });
 }
 

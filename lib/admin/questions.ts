@@ -9,7 +9,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { refreshBankOrder } from "@/lib/bank/order";
 import { KIND_TO_DB, STORED_CONTENT_SELECT, contentColumns, contentOfRow, revisionSnapshot, type QuestionContent } from "@/lib/bank/stored";
-import { draftFromContent, questionDraftSchema, validateDraft, type QuestionDraft } from "@/lib/content/draft";
+import { draftFromContent, questionDraftSchema, translationIsStale, validateDraft, type QuestionDraft } from "@/lib/content/draft";
 import type { Db } from "@/lib/db-client";
 import { AppError } from "@/lib/errors";
 import { z } from "zod";
@@ -118,6 +118,8 @@ export interface QuestionForEdit {
   origin: "CONTENT" | "ADMIN";
   editedAt: Date | null;
   draft: QuestionDraft;
+  /** The stored Chinese translation was made from older English (the editor warns); false without one. */
+  translationStale: boolean;
   /** Learners who have reviewed this question at least once: whose cards a reset would affect. */
   affectedLearners: number;
   revisions: RevisionSummary[];
@@ -138,13 +140,15 @@ export async function getQuestionForEdit(db: Db, actorId: string, id: string): P
     },
   });
   if (!row) return null;
+  const content = contentOfRow(row);
   return {
     id: row.id,
     version: row.version,
     status: row.status,
     origin: row.origin,
     editedAt: row.editedAt,
-    draft: draftFromContent(contentOfRow(row)),
+    draft: draftFromContent(content),
+    translationStale: translationIsStale(content),
     affectedLearners: await countAffectedLearners(db, row.id),
     revisions: row.revisions.map((revision) => ({ ...revision, authorEmail: revision.author?.email ?? null })),
   };
@@ -167,6 +171,18 @@ export interface SaveOutcome {
   changed: boolean;
   material: boolean;
   cardsReset: number;
+  /** The Chinese translation as saved (null without one): the English fingerprint it records and whether that is stale. */
+  translation: TranslationState | null;
+}
+
+export interface TranslationState {
+  source: string;
+  stale: boolean;
+}
+
+function translationState(content: QuestionContent): TranslationState | null {
+  const zh = content.translations.zh;
+  return zh ? { source: zh.source, stale: translationIsStale(content) } : null;
 }
 
 function invalidDraft(issues: Array<{ field: string; message: string }>): AppError {
@@ -202,7 +218,7 @@ async function createQuestion(db: Db, actorId: string, content: QuestionContent)
       await tx.questionRevision.create({ data: { questionId: created.id, version: 1, reason: "admin-create", authorId: actorId, snapshot: revisionSnapshot(content) } });
       await refreshBankOrder(tx, [deckId]);
       await writeAudit(tx, { actorId, action: "question.create", targetType: "Question", targetId: created.id, after: { key: content.key, deck: content.deck, kind: content.kind } });
-      return { id: created.id, version: 1, changed: true, material: true, cardsReset: 0 };
+      return { id: created.id, version: 1, changed: true, material: true, cardsReset: 0, translation: translationState(content) };
     });
   } catch (error) {
     if (typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002") {
@@ -234,7 +250,8 @@ async function updateQuestion(tx: Tx, actorId: string, request: UpdateRequest): 
   const beforeSnapshot = parseRevisionSnapshot(revisionSnapshot(before));
   const afterSnapshot = parseRevisionSnapshot(revisionSnapshot(request.content))!;
   const changes = diffSnapshots(beforeSnapshot, afterSnapshot);
-  if (changes.length === 0) return { id: current.id, version: current.version, changed: false, material: false, cardsReset: 0 };
+  // Unchanged: the request's content is the stored one, so its translation state is the stored state.
+  if (changes.length === 0) return { id: current.id, version: current.version, changed: false, material: false, cardsReset: 0, translation: translationState(request.content) };
 
   const material = isMaterialChange(beforeSnapshot, afterSnapshot);
   const deckId = await deckIdOf(tx, request.content.deck);
@@ -256,7 +273,7 @@ async function updateQuestion(tx: Tx, actorId: string, request: UpdateRequest): 
     before: { version: current.version },
     after: { version, fields: changes.map((change) => change.field), material, cardsReset },
   });
-  return { id: current.id, version, changed: true, material, cardsReset };
+  return { id: current.id, version, changed: true, material, cardsReset, translation: translationState(request.content) };
 }
 
 /**

@@ -32,8 +32,9 @@ describe("loadContent", () => {
     expect(content.issues).toEqual([]);
     expect(content.fileCount).toBe(2);
     expect(content.decks).toEqual([
-      { slug: "deck-one", title: "Deck one", description: "", order: 1 },
-      { slug: "deck-two", title: "Deck two", description: "Second", order: 2 },
+      // A deck without `translations` has none.
+      { slug: "deck-one", title: "Deck one", description: "", order: 1, translations: {} },
+      { slug: "deck-two", title: "Deck two", description: "Second", order: 2, translations: {} },
     ]);
     expect(content.questions.map((q) => q.key)).toEqual(["q-one", "q-two"]);
   });

@@ -15,6 +15,8 @@ import { parseOrThrow as parse } from "@/lib/validation/parse";
 import { can, canActOn, type GroupAction, type GroupRoleName, type GroupViewer } from "./permissions";
 import { getGroupProgress, type GroupProgress } from "./progress";
 import { SHARED_DECKS } from "@/lib/bank/visibility";
+import { deckTitleIn } from "@/lib/bank/deck-text";
+import type { QuestionLanguage } from "@/lib/content/translations";
 
 type Tx = Prisma.TransactionClient;
 
@@ -200,13 +202,16 @@ export interface InvitePreview {
   memberGroupId: string | null;
 }
 
-/** What someone holding a valid code sees before joining: the group's name, description and decks. */
-export async function describeGroupInvite(db: Db, userId: string, code: string, now = new Date()): Promise<InvitePreview> {
+/**
+ * What someone holding a valid code sees before joining: the group's name, description and decks (their titles in
+ * `language`, the English ones without a translation).
+ */
+export async function describeGroupInvite(db: Db, userId: string, code: string, now = new Date(), language: QuestionLanguage = "en"): Promise<InvitePreview> {
   const invite = await db.groupInvite.findUnique({
     where: { codeHash: hashGroupInviteCode(code) },
     select: {
       expiresAt: true, maxUses: true, uses: true, revokedAt: true, groupId: true,
-      group: { select: { name: true, description: true, _count: { select: { members: true } }, decks: { select: { deck: { select: { title: true } } } } } },
+      group: { select: { name: true, description: true, _count: { select: { members: true } }, decks: { select: { deck: { select: { title: true, translations: true } } } } } },
     },
   });
   if (!invite || !inviteUsable(invite, now)) throw new AppError("NOT_FOUND", INVITE_INVALID_MESSAGE);
@@ -215,10 +220,15 @@ export async function describeGroupInvite(db: Db, userId: string, code: string, 
     groupName: invite.group.name,
     description: invite.group.description,
     memberCount: invite.group._count.members,
-    decks: invite.group.decks.map(({ deck }) => deck.title).sort(),
+    decks: sortTitles(invite.group.decks.map(({ deck }) => deckTitleIn(deck, language)), language),
     alreadyMember: member !== null,
     memberGroupId: member ? invite.groupId : null,
   };
+}
+
+/** Deck titles in alphabetical order: by code unit in English (as always), by the Chinese collation in Chinese. */
+function sortTitles(titles: string[], language: QuestionLanguage): string[] {
+  return language === "en" ? titles.sort() : titles.sort((a, b) => a.localeCompare(b, "zh"));
 }
 
 /**

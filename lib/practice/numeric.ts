@@ -6,6 +6,7 @@
 import { randomInt } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "@/lib/db-client";
+import { deckTitleIn } from "@/lib/bank/deck-text";
 import { SHARED_DECKS } from "@/lib/bank/visibility";
 import { localizeQuestion, readTranslations, type QuestionLanguage } from "@/lib/content/translations";
 import { AppError } from "@/lib/errors";
@@ -169,15 +170,15 @@ export interface NumericDeckCount {
   count: number;
 }
 
-/** Decks that have numeric questions, with how many. */
-export async function listNumericDecks(db: Db): Promise<NumericDeckCount[]> {
+/** Decks that have numeric questions, with how many; titles in `language` (the English ones without a translation). */
+export async function listNumericDecks(db: Db, language: QuestionLanguage = "en"): Promise<NumericDeckCount[]> {
   const [decks, counts] = await Promise.all([
-    db.deck.findMany({ where: SHARED_DECKS, orderBy: [{ order: "asc" }, { title: "asc" }], select: { id: true, slug: true, title: true } }),
+    db.deck.findMany({ where: SHARED_DECKS, orderBy: [{ order: "asc" }, { title: "asc" }], select: { id: true, slug: true, title: true, translations: true } }),
     db.question.groupBy({ by: ["deckId"], where: { kind: "NUMERIC", status: "ACTIVE", deck: SHARED_DECKS }, _count: { _all: true } }),
   ]);
   const countByDeck = new Map(counts.map((row) => [row.deckId, row._count._all]));
   return decks.flatMap((deck) => {
     const count = countByDeck.get(deck.id) ?? 0;
-    return count > 0 ? [{ slug: deck.slug, title: deck.title, count }] : [];
+    return count > 0 ? [{ slug: deck.slug, title: deckTitleIn(deck, language), count }] : [];
   });
 }

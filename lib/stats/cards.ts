@@ -7,7 +7,9 @@
  */
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db-client";
+import { deckTitleIn } from "@/lib/bank/deck-text";
 import { deckVisibleSql } from "@/lib/bank/visibility";
+import type { QuestionLanguage } from "@/lib/content/translations";
 import { MASTERY_STABILITY_DAYS } from "@/lib/groups/progress";
 
 /** A deck the learner has cards in or numeric answers on. */
@@ -50,11 +52,11 @@ const MASTERED = Prisma.sql`(c."state" = 'REVIEW' AND NOT c."suspended" AND c."s
  * Every deck the learner has at least one card in (any question status) or has answered a numeric question of
  * (practice needs no card), among those they may see, in the order of the study pages (shared decks by their
  * order, then personal ones), with its card counts (zeros for a deck with answers only). One statement: the deck
- * selector and the per-deck charts come from the same rows.
+ * selector and the per-deck charts come from the same rows. Titles are in `language` (the English without a translation).
  */
-export async function deckCards(db: Db, userId: string): Promise<DeckCards[]> {
-  return db.$queryRaw<DeckCards[]>`
-    SELECT d."id" AS "deckId", d."slug", d."title",
+export async function deckCards(db: Db, userId: string, language: QuestionLanguage = "en"): Promise<DeckCards[]> {
+  const rows = await db.$queryRaw<Array<DeckCards & { translations: unknown }>>`
+    SELECT d."id" AS "deckId", d."slug", d."title", d."translations",
       (SELECT count(*) FROM "Question" aq WHERE aq."deckId" = d."id" AND aq."status" = 'ACTIVE')::int AS "questions",
       COALESCE(cards."new", 0)::int AS "new",
       COALESCE(cards."learning", 0)::int AS "learning",
@@ -84,6 +86,7 @@ export async function deckCards(db: Db, userId: string): Promise<DeckCards[]> {
     ) answered ON answered."deckId" = d."id"
     WHERE (cards."deckId" IS NOT NULL OR answered."deckId" IS NOT NULL) AND ${deckVisibleSql("d", userId)}
     ORDER BY (d."ownerId" IS NOT NULL), d."order", d."title", d."slug"`;
+  return rows.map(({ translations, ...deck }) => ({ ...deck, title: deckTitleIn({ title: deck.title, translations }, language) }));
 }
 
 /**

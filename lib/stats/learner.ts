@@ -10,6 +10,7 @@
  * in the app, app/stats/page.tsx, is.
  */
 import { z } from "zod";
+import type { QuestionLanguage } from "@/lib/content/translations";
 import type { Db } from "@/lib/db-client";
 import { studyDay, type StudyDayOptions } from "@/lib/srs";
 import { HEATMAP_DAYS, type ForecastDay } from "@/lib/study/stats";
@@ -37,6 +38,8 @@ export interface LearnerStatsOptions extends StudyDayOptions {
   deckSlug?: string;
   /** The learner's own FSRS weights (StudySettings.parameters); empty or absent for the defaults. */
   parameters?: readonly number[];
+  /** The language of deck and question titles (the English ones without a translation); English when absent. */
+  language?: QuestionLanguage;
 }
 
 /** One deck's card counts, as on the page (the internal deck id left out). */
@@ -87,7 +90,8 @@ function withoutId(deck: DeckCards): DeckCardCounts {
 export async function getLearnerStats(db: Db, userId: string, options: LearnerStatsOptions, now: Date): Promise<LearnerStats> {
   const day = { timeZone: options.timeZone, dayStartHour: options.dayStartHour };
   const today = studyDay(now, day); // validates `now` and the options before any statement is sent
-  const decks = await deckCards(db, userId);
+  const language = options.language ?? "en";
+  const decks = await deckCards(db, userId, language);
 
   const requested = options.deckSlug === undefined || options.deckSlug.trim() === "" ? null : deckSlugSchema.safeParse(options.deckSlug);
   const chosen = requested?.success ? decks.find((deck) => deck.slug === requested.data) ?? null : null;
@@ -98,7 +102,7 @@ export async function getLearnerStats(db: Db, userId: string, options: LearnerSt
     dueForecast(db, userId, day, now, STATS_FORECAST_DAYS, deckId),
     memoryDistribution(db, userId, now, deckId, options.parameters ?? []),
     tagMastery(db, userId, deckId),
-    numericAccuracy(db, userId, deckId),
+    numericAccuracy(db, userId, deckId, language),
   ]);
 
   return {

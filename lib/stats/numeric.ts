@@ -15,6 +15,9 @@
  */
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db-client";
+import { deckTitleIn } from "@/lib/bank/deck-text";
+import { questionTitleIn } from "@/lib/bank/queries";
+import { readTranslations, type QuestionLanguage } from "@/lib/content/translations";
 import { checkAnswer, fromStoredTemplate, generateInstance, parseLearnerAnswer, type NumericTemplate } from "@/lib/numeric";
 
 /**
@@ -116,6 +119,9 @@ export interface NumericAnswerRow {
   deckTitle: string;
   /** The stored template (JSON), parsed by the caller. */
   template: unknown;
+  /** The question's and the deck's stored translations (JSON), for the titles in the reader's language. */
+  translations: unknown;
+  deckTranslations: unknown;
   attempts: number;
   correct: number;
   /** The latest {@link MISTAKE_SAMPLE} wrong answers, most recent first. */
@@ -133,9 +139,10 @@ function parseTemplate(value: unknown): NumericTemplate | null {
 /**
  * The learner's numeric record per template of an ACTIVE numeric question they have answered (one deck's when
  * `deckId` is set): weakest first (lowest accuracy, then most attempts, then key). One statement
- * ({@link numericAnswers}) counts the answers and returns the latest wrong ones; re-grading runs here.
+ * ({@link numericAnswers}) counts the answers and returns the latest wrong ones; re-grading runs here. Question and
+ * deck titles are in `language` (the English ones without a translation).
  */
-export async function numericAccuracy(db: Db, userId: string, deckId: string | null): Promise<NumericTemplateStats[]> {
+export async function numericAccuracy(db: Db, userId: string, deckId: string | null, language: QuestionLanguage = "en"): Promise<NumericTemplateStats[]> {
   const rows = await numericAnswers(db, userId, deckId);
   return rows
     .map((row) => {
@@ -143,9 +150,9 @@ export async function numericAccuracy(db: Db, userId: string, deckId: string | n
       const regrade = template ? regradeWrongAnswers(template, row.wrong) : { examined: 0, matched: 0, mistakes: [] };
       return {
         questionKey: row.questionKey,
-        title: row.title,
+        title: questionTitleIn({ title: row.title, translations: readTranslations(row.translations) }, language).title,
         deckSlug: row.deckSlug,
-        deckTitle: row.deckTitle,
+        deckTitle: deckTitleIn({ title: row.deckTitle, translations: row.deckTranslations }, language),
         attempts: row.attempts,
         correct: row.correct,
         accuracy: row.correct / row.attempts,
@@ -166,7 +173,7 @@ export async function numericAnswers(db: Db, userId: string, deckId: string | nu
   // answers) sorts the wrong answers only.
   return db.$queryRaw<NumericAnswerRow[]>`
     WITH numeric AS (
-      SELECT q."id", q."key", q."title", q."template", d."slug", d."title" AS "deckTitle"
+      SELECT q."id", q."key", q."title", q."template", q."translations", d."slug", d."title" AS "deckTitle", d."translations" AS "deckTranslations"
       FROM "Question" q
       JOIN "Deck" d ON d."id" = q."deckId"
       WHERE q."kind" = 'NUMERIC' AND q."status" = 'ACTIVE'
@@ -200,7 +207,7 @@ export async function numericAnswers(db: Db, userId: string, deckId: string | nu
       WHERE w."recent" <= ${MISTAKE_SAMPLE}::int
       GROUP BY w."questionId"
     )
-    SELECT n."key" AS "questionKey", n."title", n."slug" AS "deckSlug", n."deckTitle", n."template",
+    SELECT n."key" AS "questionKey", n."title", n."slug" AS "deckSlug", n."deckTitle", n."template", n."translations", n."deckTranslations",
       k."attempts", k."correct", COALESCE(w."wrong", '[]'::jsonb) AS "wrong"
     FROM numeric n
     JOIN counts k ON k."questionId" = n."id"

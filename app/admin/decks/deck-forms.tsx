@@ -13,8 +13,49 @@ export interface DeckRowData {
   slug: string;
   title: string;
   description: string;
+  /** The Chinese title and description ("" for none). */
+  zhTitle: string;
+  zhDescription: string;
   active: number;
   archived: number;
+}
+
+/** The deck's Chinese title and description as the actions take them (both empty: no translation). */
+function translationsOf(data: FormData) {
+  return { zh: { title: data.get("zhTitle") ?? "", description: data.get("zhDescription") ?? "" } };
+}
+
+/** The Chinese title and description inputs of both deck forms; their problems come on `translations.zh.*`. */
+function ChineseFields({ idPrefix, errors, defaults }: { idPrefix: string; errors: Record<string, string[]>; defaults?: { title: string; description: string } }) {
+  const t = useTranslations("adminBank.decks");
+  const other = Object.entries(errors).flatMap(([field, messages]) => (field.startsWith("translations") && field !== "translations.zh.title" && field !== "translations.zh.description" ? messages : []));
+  return (
+    <fieldset className="space-y-3 rounded-lg border border-slate-200 p-3 dark:border-slate-800">
+      <legend className="px-1 text-sm font-medium">{t("zhLegend")}</legend>
+      <p className="text-xs text-slate-500 dark:text-slate-400">{t("zhHint")}</p>
+      <FormField
+        id={`${idPrefix}-zh-title`}
+        name="zhTitle"
+        label={t("zhTitle")}
+        lang="zh-Hans"
+        autoComplete="off"
+        maxLength={120}
+        defaultValue={defaults?.title}
+        errors={[...(errors["translations.zh.title"] ?? []), ...other]}
+      />
+      <TextAreaField
+        id={`${idPrefix}-zh-description`}
+        name="zhDescription"
+        label={t("zhDescription")}
+        lang="zh-Hans"
+        rows={2}
+        maxLength={DESCRIPTION_MAX}
+        defaultValue={defaults?.description}
+        hint={t("zhDescriptionHint", { max: DESCRIPTION_MAX })}
+        errors={errors["translations.zh.description"]}
+      />
+    </fieldset>
+  );
 }
 
 
@@ -83,7 +124,7 @@ export function DeckRow({ deck, index, total }: { deck: DeckRowData; index: numb
     setPending(true);
     setMessage(null);
     try {
-      const result = await updateDeckAction({ id: deck.id, title: data.get("title"), description: data.get("description") });
+      const result = await updateDeckAction({ id: deck.id, title: data.get("title"), description: data.get("description"), translations: translationsOf(data) });
       if (result.ok) {
         setMessage({ ok: true, text: result.message ?? t("common.saved") });
         closeEditor();
@@ -123,6 +164,11 @@ export function DeckRow({ deck, index, total }: { deck: DeckRowData; index: numb
           <p className="text-sm text-slate-700 dark:text-slate-300">
             {deck.description || <span className="text-slate-500 italic dark:text-slate-400">{t("decks.noDescription")}</span>}
           </p>
+          {deck.zhTitle && (
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              {t("decks.zhShown")} <span lang="zh-Hans">{deck.zhTitle}</span>
+            </p>
+          )}
           <p className="text-sm text-slate-600 dark:text-slate-400">
             {t("decks.questionCounts", { active: deck.active, archived: deck.archived })}
           </p>
@@ -199,6 +245,7 @@ export function DeckRow({ deck, index, total }: { deck: DeckRowData; index: numb
             hint={t("decks.descriptionHint", { max: DESCRIPTION_MAX })}
             errors={fieldErrors.description}
           />
+          <ChineseFields idPrefix={formId} errors={fieldErrors} defaults={{ title: deck.zhTitle, description: deck.zhDescription }} />
           <div className="flex flex-wrap gap-2">
             <button type="submit" className={`btn-primary ${BUSY}`} aria-disabled={pending || undefined}>{pending ? t("common.saving") : t("common.saveChanges")}</button>
             <button type="button" className="btn-ghost" onClick={closeEditor}>{t("common.cancel")}</button>
@@ -227,7 +274,7 @@ export function NewDeckForm() {
     setPending(true);
     setMessage(null);
     try {
-      const result = await createDeckAction({ slug: data.get("slug"), title: data.get("title"), description: data.get("description") });
+      const result = await createDeckAction({ slug: data.get("slug"), title: data.get("title"), description: data.get("description"), translations: translationsOf(data) });
       if (result.ok) {
         setFieldErrors({});
         setMessage({ ok: true, text: result.message ?? t("decks.created") });
@@ -281,6 +328,7 @@ export function NewDeckForm() {
         hint={t("decks.descriptionHint", { max: DESCRIPTION_MAX })}
         errors={fieldErrors.description}
       />
+      <ChineseFields idPrefix="new-deck" errors={fieldErrors} />
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" className={`btn-primary ${BUSY}`} aria-disabled={pending || undefined}>{pending ? t("decks.creating") : t("decks.create")}</button>
       </div>

@@ -38,7 +38,16 @@ export default async function AdminDecksPage() {
             {decks.map((deck, index) => (
               <li key={deck.id}>
                 <DeckRow
-                  deck={{ id: deck.id, slug: deck.slug, title: deck.title, description: deck.description, active: deck.active, archived: deck.archived }}
+                  deck={{
+                    id: deck.id,
+                    slug: deck.slug,
+                    title: deck.title,
+                    description: deck.description,
+                    zhTitle: deck.translations.zh?.title ?? "",
+                    zhDescription: deck.translations.zh?.description ?? "",
+                    active: deck.active,
+                    archived: deck.archived,
+                  }}
                   index={index}
                   total={decks.length}
                 />

@@ -2,16 +2,19 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { DraftPreview, TryAnswerResult } from "@/lib/admin/question-preview";
+import { addedOrigin, alignTranslation, englishTextsKey, movedOrigin, rearrange, removedOrigin, type EnglishListChanges, type Origin } from "@/lib/admin/translation-draft";
 import type { QuestionDraft } from "@/lib/content/draft";
 import { useServerMessage } from "@/app/ui/use-server-message";
 import { previewDraftAction, saveQuestionAction, tryAnswerAction } from "./actions";
+import { errorsFor, FieldErrors, groupIssues, Labelled, type Errors } from "./editor-fields";
 import { TemplateEditor } from "./template-editor";
+import { TranslationEditor } from "./translation-editor";
 
 interface Props {
   /** Absent for a new question. */
-  question?: { id: string; version: number; affectedLearners: number };
+  question?: { id: string; version: number; affectedLearners: number; translationStale: boolean };
   initial: QuestionDraft;
   decks: Array<{ slug: string; title: string }>;
 }
@@ -39,41 +42,6 @@ solution: "{{k}}·{{k}}·{{c}}·{{c}} + {{c}} = {{answer}}"
 
 const PREVIEW_DELAY_MS = 350;
 
-type Errors = Record<string, string[]>;
-
-function groupIssues(issues: Array<{ field: string; message: string }>): Errors {
-  const grouped: Errors = {};
-  for (const issue of issues) (grouped[issue.field] ??= []).push(issue.message);
-  return grouped;
-}
-
-/** Messages for a field and for anything below it (`template` also collects `template.answer`). */
-function errorsFor(errors: Errors, field: string, options: { nested?: boolean } = { nested: true }): string[] {
-  return Object.entries(errors).flatMap(([key, messages]) =>
-    key === field ? messages : options.nested && key.startsWith(`${field}.`) ? messages.map((message) => `${key.slice(field.length + 1)}: ${message}`) : [],
-  );
-}
-
-function FieldErrors({ id, messages }: { id: string; messages: string[] }) {
-  if (messages.length === 0) return null;
-  return (
-    <ul id={id} className="field-error space-y-0.5" role="alert">
-      {messages.map((message, index) => <li key={index}>{message}</li>)}
-    </ul>
-  );
-}
-
-function Labelled({ id, label, hint, errors, children }: { id: string; label: string; hint?: ReactNode; errors: string[]; children: ReactNode }) {
-  return (
-    <div>
-      <label htmlFor={id} className="field-label">{label}</label>
-      {children}
-      {hint && <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">{hint}</p>}
-      <FieldErrors id={`${id}-error`} messages={errors} />
-    </div>
-  );
-}
-
 /**
  * The question editor: every field of a content file, a live preview rendered by the server with the learners'
  * renderer, validation from the content-file rules as you type, and for numeric questions ten instances and a
@@ -93,6 +61,10 @@ export function QuestionEditor({ question, initial, decks }: Props) {
   const [version, setVersion] = useState(question?.version);
   // The tags field keeps what was typed ("a, "), the draft gets the parsed list.
   const [tagsText, setTagsText] = useState(initial.tags.join(", "));
+  // The translation's state as saved: stale when made from older English; the English it was last saved with.
+  const [translationStale, setTranslationStale] = useState(question?.translationStale ?? false);
+  const [savedEnglish, setSavedEnglish] = useState(() => englishTextsKey(initial));
+  const englishEdited = useMemo(() => englishTextsKey(draft) !== savedEnglish, [draft, savedEnglish]);
   const requestNumber = useRef(0);
 
   // Debounced preview: the newest request wins, older answers are dropped.
@@ -115,8 +87,9 @@ export function QuestionEditor({ question, initial, decks }: Props) {
     return () => clearTimeout(timer);
   }, [draft, t]);
 
-  const update = (patch: Partial<QuestionDraft>) => {
-    setDraft((current) => ({ ...current, ...patch }));
+  // The translation follows the English choices and template mistakes (moved, removed, added: see `changes`).
+  const update = (patch: Partial<QuestionDraft>, changes?: EnglishListChanges) => {
+    setDraft((current) => alignTranslation({ ...current, ...patch }, changes));
     setDirty(true);
     setSaveErrors(null);
   };
@@ -128,8 +101,9 @@ export function QuestionEditor({ question, initial, decks }: Props) {
     if (saving) return;
     setSaving(true);
     setMessage(null);
+    const sent = draft;
     try {
-      const result = await saveQuestionAction({ id: question?.id, expectedVersion: version, draft, resetCards });
+      const result = await saveQuestionAction({ id: question?.id, expectedVersion: version, draft: sent, resetCards });
       if (!result.ok) {
         setSaveErrors(result.fieldErrors ?? {});
         setMessage({ ok: false, text: result.message ?? t("editor.notSaved") });
@@ -142,6 +116,7 @@ export function QuestionEditor({ question, initial, decks }: Props) {
         return;
       }
       if (result.data) setVersion(result.data.version);
+      savedTranslation(sent, result.data?.translation ?? null);
       setResetCards(false);
       router.refresh();
     } catch {
@@ -149,6 +124,21 @@ export function QuestionEditor({ question, initial, decks }: Props) {
     } finally {
       setSaving(false);
     }
+  }
+
+  /**
+   * After a save: the translation now records the saved source, "matches this English" starts unticked again
+   * (unless the admin edited the Chinese while saving), and the stale warning shows the saved state.
+   */
+  function savedTranslation(sent: QuestionDraft, saved: { source: string; stale: boolean } | null) {
+    setTranslationStale(saved?.stale ?? false);
+    setSavedEnglish(englishTextsKey(sent));
+    if (!saved) return;
+    setDraft((current) => {
+      const zh = current.translations.zh;
+      if (!zh) return current;
+      return { ...current, translations: { ...current.translations, zh: { ...zh, source: saved.source, current: zh === sent.translations.zh ? false : zh.current } } };
+    });
   }
 
   // Ctrl/Cmd+S saves from anywhere on the page (by submitting the form, so it runs the current state's save).
@@ -250,11 +240,13 @@ export function QuestionEditor({ question, initial, decks }: Props) {
 
         <div className="card space-y-4">
           {sectionField("prompt", t("fields.prompt"), draft.kind === "numeric" ? t("editor.promptHintNumeric", { placeholder: PLACEHOLDER }) : t("editor.promptHint"))}
-          {draft.kind === "multiple-choice" && <ChoicesEditor choices={draft.choices} errors={errors} onChange={(choices) => update({ choices })} />}
-          {draft.kind === "numeric" && <TemplateEditor yaml={draft.templateYaml} onChange={(templateYaml) => update({ templateYaml })} errors={errors} />}
+          {draft.kind === "multiple-choice" && <ChoicesEditor choices={draft.choices} errors={errors} onChange={(choices, origin) => update({ choices }, { choices: origin })} />}
+          {draft.kind === "numeric" && <TemplateEditor yaml={draft.templateYaml} onChange={(templateYaml, mistakes) => update({ templateYaml }, { mistakes })} errors={errors} />}
           {sectionField("answer", t("fields.answer"), t("editor.answerHint"))}
           {sectionField("explanation", t("fields.explanation"), t("editor.explanationHint"))}
         </div>
+
+        <TranslationEditor draft={draft} errors={errors} stale={translationStale} englishEdited={englishEdited} onChange={(zh) => update({ translations: { zh } })} />
 
         <FieldErrors id="q-form-error" messages={errorsFor(errors, "form")} />
         <div className="card space-y-3">
@@ -283,16 +275,13 @@ export function QuestionEditor({ question, initial, decks }: Props) {
   );
 }
 
-function ChoicesEditor({ choices, errors, onChange }: { choices: QuestionDraft["choices"]; errors: Errors; onChange: (choices: QuestionDraft["choices"]) => void }) {
+/** `origin` says where each choice came from when choices move, go or come (the translation follows it). */
+function ChoicesEditor({ choices, errors, onChange }: { choices: QuestionDraft["choices"]; errors: Errors; onChange: (choices: QuestionDraft["choices"], origin?: Origin) => void }) {
   const t = useTranslations("adminBank.choices");
   const tCommon = useTranslations("adminBank.common");
   const set = (index: number, patch: Partial<QuestionDraft["choices"][number]>) => onChange(choices.map((choice, i) => (i === index ? { ...choice, ...patch } : choice)));
-  const move = (index: number, by: number) => {
-    const next = [...choices];
-    const [item] = next.splice(index, 1);
-    next.splice(index + by, 0, item!);
-    onChange(next);
-  };
+  const rearranged = (origin: Origin) => onChange(rearrange(choices, origin, () => ({ text: "", correct: false, why: "" })), origin);
+  const move = (index: number, by: number) => rearranged(movedOrigin(choices.length, index, by));
   return (
     <fieldset className="space-y-3">
       <legend className="field-label">{t("legend")}</legend>
@@ -304,7 +293,7 @@ function ChoicesEditor({ choices, errors, onChange }: { choices: QuestionDraft["
             <div className="flex gap-1">
               <button type="button" className="btn-ghost px-2 py-1 text-xs" onClick={() => move(index, -1)} disabled={index === 0} aria-label={t("moveUp", { number: index + 1 })}>↑</button>
               <button type="button" className="btn-ghost px-2 py-1 text-xs" onClick={() => move(index, 1)} disabled={index === choices.length - 1} aria-label={t("moveDown", { number: index + 1 })}>↓</button>
-              <button type="button" className="btn-ghost px-2 py-1 text-xs text-red-700 dark:text-red-300" onClick={() => onChange(choices.filter((_, i) => i !== index))} aria-label={t("remove", { number: index + 1 })}>{tCommon("remove")}</button>
+              <button type="button" className="btn-ghost px-2 py-1 text-xs text-red-700 dark:text-red-300" onClick={() => rearranged(removedOrigin(choices.length, index))} aria-label={t("remove", { number: index + 1 })}>{tCommon("remove")}</button>
             </div>
           </div>
           <label htmlFor={`q-choice-${index}`} className="sr-only">{t("text", { number: index + 1 })}</label>
@@ -324,7 +313,7 @@ function ChoicesEditor({ choices, errors, onChange }: { choices: QuestionDraft["
           <FieldErrors id={`q-choice-${index}-error`} messages={errorsFor(errors, `choices.${index}`)} />
         </div>
       ))}
-      <button type="button" className="btn-secondary" onClick={() => onChange([...choices, { text: "", correct: false, why: "" }])} disabled={choices.length >= 6}>
+      <button type="button" className="btn-secondary" onClick={() => rearranged(addedOrigin(choices.length))} disabled={choices.length >= 6}>
         {t("add")}
       </button>
     </fieldset>

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import { TOLERANCES, formToYaml, yamlToForm, type TemplateForm, type VariableKind, type VariableRow } from "@/lib/admin/template-form";
+import { addedOrigin, removedOrigin, type Origin } from "@/lib/admin/translation-draft";
 import { NUMERIC_UNITS } from "@/lib/numeric/units";
 
 /**
@@ -38,7 +39,8 @@ const rowButton = "btn-ghost px-2 py-1 text-xs";
 
 interface Props {
   yaml: string;
-  onChange: (yaml: string) => void;
+  /** `mistakes`: where each mistake came from when the form removed or added one (the translation follows it). */
+  onChange: (yaml: string, mistakes?: Origin) => void;
   /** Problems of the whole draft; this editor shows the `template…` ones. */
   errors: Errors;
 }
@@ -52,11 +54,11 @@ export function TemplateEditor({ yaml, onChange, errors }: Props) {
   const [mode, setMode] = useState<"form" | "yaml">(() => (form ? "form" : "yaml"));
   const [switchError, setSwitchError] = useState<string | null>(null);
 
-  const set = (patch: Partial<TemplateForm>) => {
+  const set = (patch: Partial<TemplateForm>, mistakes?: Origin) => {
     if (!form) return;
     const next = { ...form, ...patch };
     setForm(next);
-    onChange(formToYaml(next));
+    onChange(formToYaml(next), mistakes);
   };
   const names = form?.variables.map((row) => row.name) ?? [];
   const duplicate = names.find((name, index) => names.indexOf(name) !== index);
@@ -207,14 +209,14 @@ export function TemplateEditor({ yaml, onChange, errors }: Props) {
                     <label htmlFor={`mistake-when-${index}`} className="text-xs text-slate-600 dark:text-slate-400">{t("mistakeExpression", { number: index + 1 })}</label>
                     <input id={`mistake-when-${index}`} value={mistake.when} onChange={(event) => set({ mistakes: form.mistakes.map((item, i) => (i === index ? { ...item, when: event.target.value } : item)) })} className={small} />
                   </div>
-                  <button type="button" className={`${rowButton} self-end text-red-700 dark:text-red-300`} onClick={() => set({ mistakes: form.mistakes.filter((_, i) => i !== index) })} aria-label={t("removeMistake", { number: index + 1 })}>{tCommon("remove")}</button>
+                  <button type="button" className={`${rowButton} self-end text-red-700 dark:text-red-300`} onClick={() => set({ mistakes: form.mistakes.filter((_, i) => i !== index) }, removedOrigin(form.mistakes.length, index))} aria-label={t("removeMistake", { number: index + 1 })}>{tCommon("remove")}</button>
                 </div>
                 <label htmlFor={`mistake-feedback-${index}`} className="text-xs text-slate-600 dark:text-slate-400">{t("feedback")}</label>
                 <input id={`mistake-feedback-${index}`} value={mistake.feedback} onChange={(event) => set({ mistakes: form.mistakes.map((item, i) => (i === index ? { ...item, feedback: event.target.value } : item)) })} className="field-input text-sm" />
                 <Problems id={`mistake-${index}-error`} list={messages(errors, `template.mistakes.${index}`)} />
               </div>
             ))}
-            <button type="button" className="btn-secondary" onClick={() => set({ mistakes: [...form.mistakes, { when: "", feedback: "" }] })} disabled={form.mistakes.length >= 12}>{t("addMistake")}</button>
+            <button type="button" className="btn-secondary" onClick={() => set({ mistakes: [...form.mistakes, { when: "", feedback: "" }] }, addedOrigin(form.mistakes.length))} disabled={form.mistakes.length >= 12}>{t("addMistake")}</button>
           </div>
 
           <div>

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { questionLanguageForRequest } from "@/app/content-language";
 import { requireUser } from "@/lib/auth/session";
+import { deckTextLookup } from "@/lib/bank/deck-text";
 import { listDecks } from "@/lib/bank/queries";
 import { SHARED_DECKS } from "@/lib/bank/visibility";
 import { getDb } from "@/lib/db";
@@ -41,13 +43,23 @@ interface MemberRow {
  * Every deck of the shared bank with its id, for the deck chooser (listDecks has no ids; as on the settings page).
  * Personal decks cannot be group decks.
  */
-async function deckOptions(db: Db): Promise<Array<{ id: string; title: string; count: number }>> {
+async function deckOptions(db: Db): Promise<Array<{ id: string; slug: string; title: string; count: number }>> {
   const [decks, ids] = await Promise.all([listDecks(db, null), db.deck.findMany({ where: SHARED_DECKS, select: { id: true, slug: true } })]);
   const idOf = new Map(ids.map((deck) => [deck.slug, deck.id]));
   return decks.flatMap((deck) => {
     const id = idOf.get(deck.slug);
-    return id ? [{ id, title: deck.title, count: deck.questionCount }] : [];
+    return id ? [{ id, slug: deck.slug, title: deck.title, count: deck.questionCount }] : [];
   });
+}
+
+/** `progress` with its deck titles (the group's decks and each member's mastery) as `title` gives them. */
+function withDeckTitles(progress: GroupProgress, title: (deck: { slug: string; title: string }) => string): GroupProgress {
+  const titled = <T extends { slug: string; title: string }>(deck: T): T => ({ ...deck, title: title(deck) });
+  return {
+    ...progress,
+    decks: progress.decks.map(titled),
+    members: progress.members.map((member) => (member.figures ? { ...member, figures: { ...member.figures, mastery: member.figures.mastery.map(titled) } } : member)),
+  };
 }
 
 function memberRows(group: GroupDetail, progress: GroupProgress | null, locale: string): MemberRow[] {
@@ -71,10 +83,15 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
   }
   const { viewer } = group;
   const isMember = viewer.role !== null;
-  const [progress, decks] = await Promise.all([
+  const { language, script } = await questionLanguageForRequest();
+  const [figures, options, deckText] = await Promise.all([
     can(viewer, "viewFigures") ? getGroupProgressForViewer(db, user.id, group.id, now) : null,
     can(viewer, "changeDecks") ? deckOptions(db) : null,
+    deckTextLookup(db, user.id, language),
   ]);
+  const deckTitle = (deck: { slug: string; title: string }) => script(deckText.title(deck.slug, deck.title), language);
+  const progress = figures && withDeckTitles(figures, deckTitle);
+  const decks = options?.map(({ id: deckId, title, count, slug }) => ({ id: deckId, title: deckTitle({ slug, title }), count })) ?? null;
   const words = await groupWords();
   const { t, activitySentence, dateTime, goalLabel, relativeTime } = words;
   const members = memberRows(group, progress, words.locale);
@@ -115,7 +132,7 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
             <ul className="space-y-1">
               {group.decks.map((deck) => (
                 <li key={deck.id}>
-                  <Link href={`/decks/${deck.slug}`} className="text-sm font-medium text-brand-600 hover:underline dark:text-brand-500">{deck.title}</Link>
+                  <Link href={`/decks/${deck.slug}`} className="text-sm font-medium text-brand-600 hover:underline dark:text-brand-500">{deckTitle(deck)}</Link>
                 </li>
               ))}
             </ul>

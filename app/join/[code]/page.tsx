@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { questionLanguageForRequest } from "@/app/content-language";
 import { serverMessageTranslator } from "@/app/server-messages";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -18,11 +19,12 @@ export default async function JoinGroupPage({ params }: { params: Promise<{ code
   const { code } = await params;
   const user = await requireUser(`/join/${encodeURIComponent(code)}`);
   const db = getDb();
+  const { language, script } = await questionLanguageForRequest();
   let preview: InvitePreview | null = null;
   // Codes outside the length joinGroup accepts are invalid whatever the database holds.
   if (code.length >= 10 && code.length <= 100) {
     try {
-      preview = await describeGroupInvite(db, user.id, code);
+      preview = await describeGroupInvite(db, user.id, code, new Date(), language);
     } catch (error) {
       if (!isAppError(error) || error.code !== "NOT_FOUND") throw error;
     }
@@ -58,7 +60,7 @@ export default async function JoinGroupPage({ params }: { params: Promise<{ code
               ) : (
                 <ul className="mt-1 list-inside list-disc text-sm text-slate-700 dark:text-slate-300">
                   {preview.decks.map((deck) => (
-                    <li key={deck}>{deck}</li>
+                    <li key={deck}>{script(deck, language)}</li>
                   ))}
                 </ul>
               )}

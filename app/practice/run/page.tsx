@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { questionLanguageForRequest } from "@/app/content-language";
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -23,7 +24,8 @@ export default async function PracticeRunPage({ searchParams }: { searchParams: 
   const params = await searchParams;
   const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
   const { deck, n } = runSchema.parse({ deck: first(params.deck) || undefined, n: first(params.n) ?? 10 });
-  const decks = await listNumericDecks(getDb());
+  const { language, script } = await questionLanguageForRequest();
+  const decks = await listNumericDecks(getDb(), language);
   const chosen = deck ? decks.find((candidate) => candidate.slug === deck) : undefined;
   if (deck && !chosen) {
     return (
@@ -33,5 +35,5 @@ export default async function PracticeRunPage({ searchParams }: { searchParams: 
       </div>
     );
   }
-  return <PracticeRun deck={chosen?.slug} deckTitle={chosen?.title ?? t("allDecks")} total={n} />;
+  return <PracticeRun deck={chosen?.slug} deckTitle={chosen ? script(chosen.title, language) : t("allDecks")} total={n} />;
 }

@@ -49,7 +49,7 @@ export default async function EditQuestionPage({ params, searchParams }: { param
         <p className="alert-error" role="note">{t("edit.archivedNote")}</p>
       )}
       <QuestionEditor
-        question={{ id: question.id, version: question.version, affectedLearners: question.affectedLearners }}
+        question={{ id: question.id, version: question.version, affectedLearners: question.affectedLearners, translationStale: question.translationStale }}
         initial={question.draft}
         decks={decks.map(({ slug, title }) => ({ slug, title }))}
       />
