@@ -268,3 +268,47 @@ describe("export and import", () => {
     ]);
   });
 });
+
+describe("the Chinese translation in the editor", () => {
+  const zh = {
+    title: "为什么用 ReLU？",
+    prompt: "为什么 ReLU 是默认的激活函数？",
+    answer: "计算便宜，且正输入时梯度不饱和。",
+    explanation: "Sigmoid 和 tanh 会饱和。",
+    choices: [],
+    solution: "",
+    mistakes: [],
+    source: "",
+    current: false,
+  };
+
+  it("stores it, reports it stale after an English-only edit, and current again once confirmed", async () => {
+    const first = await saveQuestion(db, adminId, { id: questionId, expectedVersion: 1, draft: { ...draft, translations: { zh } } });
+    expect(first.translation).toMatchObject({ stale: false });
+    expect((await getQuestionForEdit(db, adminId, questionId))).toMatchObject({ translationStale: false });
+
+    const edited = await saveQuestion(db, adminId, {
+      id: questionId,
+      expectedVersion: first.version,
+      draft: { ...draft, answer: "Cheap to compute.", translations: { zh: { ...zh, source: first.translation!.source } } },
+    });
+    expect(edited.translation).toMatchObject({ source: first.translation!.source, stale: true });
+    expect(await getQuestionForEdit(db, adminId, questionId)).toMatchObject({ translationStale: true });
+
+    const confirmed = await saveQuestion(db, adminId, {
+      id: questionId,
+      expectedVersion: edited.version,
+      draft: { ...draft, answer: "Cheap to compute.", translations: { zh: { ...zh, source: first.translation!.source, current: true } } },
+    });
+    expect(confirmed.translation).toMatchObject({ stale: false });
+    const stored = await db.question.findUniqueOrThrow({ where: { id: questionId } });
+    expect(stored.translations).toMatchObject({ zh: { title: zh.title, answer: zh.answer } });
+  });
+
+  it("refuses a translation that drops a formula, on the Chinese field", async () => {
+    const error = await expectAppError(
+      saveQuestion(db, adminId, { id: questionId, expectedVersion: 1, draft: { ...draft, explanation: "Sigmoid $\\sigma'(x) \\le 1/4$ saturates.", translations: { zh } } }),
+    );
+    expect(error.fieldErrors?.["translations.zh.explanation"]?.[0]).toContain("$ count differ");
+  });
+});
