@@ -6,7 +6,10 @@ import { useTransition } from "react";
 import { LOCALES, LOCALE_NAMES, isLocale } from "@/lib/i18n/locales";
 import { setLocaleAction } from "../locale-actions";
 
-/** The language menu in the header: a native select, so it works with the keyboard and on phones. */
+/**
+ * The language menu in the header: a native select, so it works with the keyboard and on phones. On a phone it
+ * takes the room of an icon (a globe, with the select laid over it transparently) so the header still fits.
+ */
 export function LocaleSwitcher() {
   const t = useTranslations("common");
   const locale = useLocale();
@@ -22,14 +25,18 @@ export function LocaleSwitcher() {
   }
 
   return (
-    <label className="relative inline-flex items-center">
+    <label className="relative inline-flex h-9 items-center rounded-md px-2 max-sm:focus-within:ring-2 max-sm:focus-within:ring-brand-500 max-sm:hover:bg-slate-100 sm:px-0 max-sm:dark:hover:bg-slate-800">
       <span className="sr-only">{t("language")}</span>
+      <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5 sm:hidden" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+        <circle cx="12" cy="12" r="9" />
+        <path d="M3 12h18M12 3a14 14 0 0 1 0 18M12 3a14 14 0 0 0 0 18" />
+      </svg>
       <select
         value={locale}
         onChange={(event) => change(event.target.value)}
         disabled={pending}
         aria-busy={pending}
-        className="field-input h-9 w-auto cursor-pointer py-1 pl-2 pr-7 text-sm"
+        className="field-input absolute inset-0 h-9 w-full cursor-pointer py-1 pl-2 pr-7 text-sm opacity-0 sm:static sm:w-auto sm:opacity-100"
         data-testid="locale-switcher"
       >
         {LOCALES.map((option) => (

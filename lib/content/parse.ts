@@ -12,7 +12,7 @@ import type { NumericTemplate } from "../numeric/schema";
 import { validateTemplate } from "../numeric/validate";
 import type { ContentIssue } from "./errors";
 import { SECTION_MAX_LENGTH, SECTION_NAMES, frontMatterSchema, translatedSectionName, type Choice, type QuestionKindName, type SectionName } from "./schema";
-import { TRANSLATION_LANGUAGES, translationProblems, type QuestionTranslations, type TranslationLanguage } from "./translations";
+import { TRANSLATION_LANGUAGES, isStale, translationProblems, type QuestionTranslation, type QuestionTranslations, type TranslationLanguage, type TranslationProblem } from "./translations";
 
 export interface ParsedQuestion {
   key: string;
@@ -118,7 +118,11 @@ export function parseQuestionFile(file: string, text: string): ParseResult {
       continue;
     }
     const translation = { ...block, prompt: translatedSections.Prompt, answer: translatedSections.Answer, explanation: translatedSections.Explanation };
-    for (const problem of translationProblems(english, translation)) {
+    // A current translation must match its English exactly (placeholders, formulas, counts). A stale one was made
+    // from other English, so it cannot: it only has to stay renderable, and is reported as stale instead (content
+    // check, editor, learners' marker). Otherwise editing the English would be blocked by the old translation.
+    const problems = isStale(english, translation) ? renderabilityProblems(english.template, translation) : translationProblems(english, translation);
+    for (const problem of problems) {
       const section = problem.field === "prompt" || problem.field === "answer" || problem.field === "explanation" ? problem.field : null;
       const inSection = section !== null;
       const field = section ? translatedSectionName(sectionOf(section), language) : `translations.${language}.${problem.field}`;
@@ -178,6 +182,23 @@ function reportZodIssue(
     return;
   }
   issue(field, zodIssue.message, lineOf(zodIssue.path));
+}
+
+/**
+ * What a stale translation of a numeric question must still get right to be shown: its placeholders name the
+ * template's variables (and the prompt does not give the answer away). Other questions fill no placeholders.
+ */
+function renderabilityProblems(template: NumericTemplate | null, translation: QuestionTranslation): TranslationProblem[] {
+  if (!template) return [];
+  const names = Object.keys(template.variables);
+  const texts: Array<[string, string, boolean]> = [
+    ["prompt", translation.prompt, false],
+    ["answer", translation.answer, true],
+    ["explanation", translation.explanation, true],
+    ["solution", translation.solution ?? "", true],
+    ...(translation.mistakes ?? []).map((mistake, index): [string, string, boolean] => [`mistakes.${index}.feedback`, mistake.feedback, true]),
+  ];
+  return texts.flatMap(([field, text, allowAnswer]) => checkPlaceholders(text, names, { allowAnswer }).map((message) => ({ field, message })));
 }
 
 function sectionOf(field: "prompt" | "answer" | "explanation"): SectionName {

@@ -127,6 +127,18 @@ describe("translated question files", () => {
     expect(issues).toEqual([expect.objectContaining({ field: "translations.zh.mistakes", message: "expected 1 translated mistakes (as in the template), found 0" })]);
   });
 
+  it("accepts a stale translation that no longer matches the English, as long as it can be shown", () => {
+    // Made from other English (source differs): a dropped formula is no longer an error, the staleness is.
+    const stale = block("0123456789abcdef");
+    const body = ENGLISH_BODY + "\n" + CHINESE_BODY.replace("$3 \\times 3$ 窗口", "3×3 窗口");
+    const accepted = parseQuestionFile("cnn-fundamentals/cf-num-test.md", numericFile(stale, body));
+    expect(accepted.issues).toEqual([]);
+    expect(accepted.question!.translations.zh!.source).toBe("0123456789abcdef");
+    // A placeholder the template does not have would break the card, stale or not.
+    const broken = parseQuestionFile("cnn-fundamentals/cf-num-test.md", numericFile(stale, ENGLISH_BODY + "\n" + CHINESE_BODY.replace("{{answer}}$。", "{{total}}$。")));
+    expect(broken.issues).toEqual([expect.objectContaining({ field: "Answer (zh)", message: expect.stringContaining("total") })]);
+  });
+
   it("refuses a source that is not a fingerprint", () => {
     const { issues } = parseQuestionFile("cnn-fundamentals/cf-num-test.md", numericFile(block("abc")));
     expect(issues[0]).toEqual(expect.objectContaining({ field: "translations.zh.source" }));
