@@ -98,7 +98,7 @@ export function NumericCard({ item, titleAs: Title = "h2", onGraded, after, grad
               aria-invalid={inputError ? true : undefined}
               aria-describedby={inputError ? "numeric-answer-error" : undefined}
             />
-            <button type="submit" className="btn-primary" disabled={pending || graded !== null}>
+            <button type="submit" className="btn-primary shrink-0 whitespace-nowrap" disabled={pending || graded !== null}>
               {pending ? t("checking") : t("check")}
             </button>
           </div>
