@@ -119,6 +119,28 @@ function recordingDb(target: Db, writes: Array<{ at: number; data: Record<string
   });
 }
 
+/** A Db whose reviewLog.findMany (a run's first read, in the background) waits until `gate` resolves. */
+function gatedDb(target: Db, gate: Promise<void>): Db {
+  const logs = new Proxy(target.reviewLog, {
+    get(delegate, property) {
+      if (property === "findMany") {
+        return async (args: Parameters<typeof delegate.findMany>[0]) => {
+          await gate;
+          return delegate.findMany(args);
+        };
+      }
+      return Reflect.get(delegate, property);
+    },
+  });
+  return new Proxy(target, {
+    get(client, property) {
+      if (property === "reviewLog") return logs;
+      const value = Reflect.get(client, property);
+      return typeof value === "function" ? value.bind(client) : value;
+    },
+  });
+}
+
 /** ts-fsrs as the app configures it by default (fuzz on, steps 1m 10m / 10m), with the given weights. */
 function scheduler(w?: number[]): FSRS {
   return fsrs({ w, request_retention: 0.9, maximum_interval: 36_500, enable_fuzz: true, enable_short_term: true, learning_steps: ["1m", "10m"], relearning_steps: ["10m"] });
@@ -139,7 +161,13 @@ describe("starting a run", () => {
     expect((await expectAppError(startOptimizerRun(db, userId))).code).toBe("CONFLICT");
     await db.optimizerRun.delete({ where: { id: running.id } });
 
-    const attempts = await Promise.allSettled([startOptimizerRun(db, userId), startOptimizerRun(db, userId)]);
+    // The first run must still be RUNNING when the second start reads: its background work waits on a gate
+    // (this learner's run would otherwise fail within milliseconds, and a start after that may rightly succeed).
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const gated = gatedDb(db, gate);
+    const attempts = await Promise.allSettled([startOptimizerRun(gated, userId), startOptimizerRun(gated, userId)]);
+    release();
     const started = attempts.flatMap((attempt) => (attempt.status === "fulfilled" ? [attempt.value] : []));
     const refused = attempts.flatMap((attempt) => (attempt.status === "rejected" ? [attempt.reason as { code?: string }] : []));
     expect(started).toHaveLength(1);
