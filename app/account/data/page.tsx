@@ -10,6 +10,7 @@ import { fetchLearnerDataOverview } from "@/lib/learner-data/overview";
 import { REVIEW_LOG_COLUMN_DOCS } from "@/lib/learner-data/review-log-csv";
 import { ApkgImport } from "./apkg-import";
 import { DeleteDeckButton } from "./delete-deck-button";
+import { DeletionNoticeArea } from "./deletion-notice";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("account.data");
@@ -83,23 +84,25 @@ export default async function YourDataPage() {
 
       <section aria-labelledby="decks-heading" className="card space-y-3">
         <h2 id="decks-heading" className="font-semibold">{t("decks.title")}</h2>
-        {overview.personalDecks.length === 0 ? (
-          <p className="text-sm text-slate-600 dark:text-slate-400">{t("decks.none")}</p>
-        ) : (
-          <ul className="divide-y divide-slate-200 dark:divide-slate-800">
-            {overview.personalDecks.map((deck) => (
-              <li key={deck.slug} className="flex flex-col gap-1 py-3 sm:flex-row sm:items-center sm:justify-between">
-                <div className="min-w-0">
-                  <Link href={`/decks/${deck.slug}`} className="font-medium break-words hover:underline">{deck.title}</Link>
-                  <p className="text-xs text-slate-500 dark:text-slate-400">
-                    {t("decks.meta", { count: deck.questions, date: format.dateTime(deck.createdAt, { dateStyle: "medium", timeZone: "UTC" }) })}
-                  </p>
-                </div>
-                <DeleteDeckButton slug={deck.slug} title={deck.title} questions={deck.questions} />
-              </li>
-            ))}
-          </ul>
-        )}
+        <DeletionNoticeArea>
+          {overview.personalDecks.length === 0 ? (
+            <p className="text-sm text-slate-600 dark:text-slate-400">{t("decks.none")}</p>
+          ) : (
+            <ul className="divide-y divide-slate-200 dark:divide-slate-800">
+              {overview.personalDecks.map((deck) => (
+                <li key={deck.slug} className="flex flex-col gap-1 py-3 sm:flex-row sm:items-center sm:justify-between">
+                  <div className="min-w-0">
+                    <Link href={`/decks/${deck.slug}`} className="font-medium break-words hover:underline">{deck.title}</Link>
+                    <p className="text-xs text-slate-500 dark:text-slate-400">
+                      {t("decks.meta", { count: deck.questions, date: format.dateTime(deck.createdAt, { dateStyle: "medium", timeZone: "UTC" }) })}
+                    </p>
+                  </div>
+                  <DeleteDeckButton slug={deck.slug} title={deck.title} questions={deck.questions} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </DeletionNoticeArea>
       </section>
     </div>
   );
