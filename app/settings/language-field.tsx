@@ -1,10 +1,7 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useTransition } from "react";
-import { LOCALES, LOCALE_NAMES, isLocale } from "@/lib/i18n/locales";
-import { setLocaleAction } from "../locale-actions";
+import { useTranslations } from "next-intl";
+import { LocaleOptions, useLocaleChange } from "@/app/ui/locale-switcher";
 
 /**
  * The interface language, applied at once (like the header's menu) rather than with "Save settings": it is stored
@@ -12,17 +9,7 @@ import { setLocaleAction } from "../locale-actions";
  */
 export function LanguageField() {
   const t = useTranslations("settings.language");
-  const locale = useLocale();
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-
-  function change(next: string) {
-    if (!isLocale(next) || next === locale) return;
-    startTransition(async () => {
-      const result = await setLocaleAction(next);
-      if (result.ok) router.refresh();
-    });
-  }
+  const { locale, pending, change } = useLocaleChange();
 
   return (
     <section className="card space-y-4" aria-labelledby="language-heading">
@@ -39,11 +26,7 @@ export function LanguageField() {
           className="field-input"
           data-testid="settings-locale"
         >
-          {LOCALES.map((option) => (
-            <option key={option} value={option} lang={option}>
-              {LOCALE_NAMES[option]}
-            </option>
-          ))}
+          <LocaleOptions />
         </select>
         <p id="interfaceLanguage-hint" className="mt-1 text-xs text-slate-500 dark:text-slate-400">{t("hint")}</p>
       </div>

@@ -43,6 +43,12 @@ const storedChoices = z.array(
   }),
 );
 
+/** Stored multiple-choice options in the content format; anything unreadable is no options (never breaks a page). */
+export function readStoredChoices(value: unknown): Array<{ text: string; correct?: boolean; why?: string }> {
+  const parsed = storedChoices.safeParse(value ?? []);
+  return parsed.success ? parsed.data : [];
+}
+
 export function contentOfRow(row: StoredContentRow): QuestionContent {
   const kind = KIND_FROM_DB[row.kind];
   return {

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import type { Db } from "@/lib/db-client";
+import { readStoredChoices } from "@/lib/bank/stored";
 import { visibleDecks } from "@/lib/bank/visibility";
 import { localizeQuestion, readTranslations, type QuestionLanguage } from "@/lib/content/translations";
 import { AppError } from "@/lib/errors";
@@ -73,8 +74,7 @@ export async function cardInLanguage(db: Db, userId: string, input: unknown): Pr
     };
   }
 
-  const storedChoices = z.array(z.object({ text: z.string(), correct: z.boolean().optional(), why: z.string().optional() })).catch([]).parse(question.choices ?? []);
-  const shown = localizeQuestion({ ...question, choices: storedChoices, template: null, translations: readTranslations(question.translations) }, language);
+  const shown = localizeQuestion({ ...question, choices: readStoredChoices(question.choices), template: null, translations: readTranslations(question.translations) }, language);
   return {
     language: shown.language,
     fallback: shown.fallback,

@@ -8,6 +8,7 @@ import type { Db } from "@/lib/db-client";
 import { Prisma } from "@/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { localizeDeck } from "@/lib/bank/deck-text";
+import { readStoredChoices } from "@/lib/bank/stored";
 import { localizeQuestion, readTranslations, type QuestionLanguage } from "@/lib/content/translations";
 import { visibleDecks } from "@/lib/bank/visibility";
 import { fromStoredTemplate } from "@/lib/numeric";
@@ -296,7 +297,7 @@ export async function getNextStudyCard(
   // A numeric card's template takes part in the translation's fingerprint (solution, mistakes): without it every
   // translated numeric card would read as stale.
   const template = question.kind === "NUMERIC" ? storedTemplateOrNull(question.template) : null;
-  const shown = localizeQuestion({ ...question, choices: choiceList(question.choices).map(toContentChoice), template, translations }, language);
+  const shown = localizeQuestion({ ...question, choices: readStoredChoices(question.choices), template, translations }, language);
   const srs = card ? toSrs(card) : newCard(now);
   const intervals = Object.fromEntries(previewIntervals(srs, settings, now).map((preview) => [preview.rating, preview.interval])) as Record<SrsRating, string>;
   const numeric = question.kind === "NUMERIC" ? await serveNumericQuestion(db, userId, question.id, undefined, language) : null;
@@ -341,10 +342,6 @@ function storedTemplateOrNull(value: unknown) {
   }
 }
 
-/** A stored choice in the content format that lib/content/translations localizes. */
-function toContentChoice(choice: { text: string; correct: boolean; why: string | null }) {
-  return { text: choice.text, ...(choice.correct ? { correct: true } : {}), ...(choice.why !== null ? { why: choice.why } : {}) };
-}
 
 export interface ChoiceCheck {
   correct: boolean;
@@ -362,7 +359,7 @@ export async function checkChoice(db: Db, questionId: string, choiceIndex: numbe
   if (!question) throw new AppError("NOT_FOUND", "That question is not available.");
   // Correctness is the English question's; only the reasons' wording follows the language.
   const english = choiceList(question.choices);
-  const shown = localizeQuestion({ ...question, choices: english.map(toContentChoice), template: null, translations: readTranslations(question.translations) }, language);
+  const shown = localizeQuestion({ ...question, choices: readStoredChoices(question.choices), template: null, translations: readTranslations(question.translations) }, language);
   const choices = english.map((choice, index) => ({ ...choice, why: choice.why === null ? null : (shown.choices?.[index]?.why ?? choice.why) }));
   if (!Number.isInteger(choiceIndex) || choiceIndex < 0 || choiceIndex >= choices.length) throw new AppError("VALIDATION", "Pick one of the listed options.");
   return {
